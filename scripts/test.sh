@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, builds, and runs every suite.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bash "$root/scripts/build-native.sh"
+echo "== native core tests (doctest via ctest)"
+ctest --test-dir "$root/build/native" --output-on-failure
