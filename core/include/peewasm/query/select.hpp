@@ -1,0 +1,144 @@
+#pragma once
+// ModelSelect: Peewee's ModelSelect as an immutable value. Every builder returns a new query;
+// the query is also an AST node, so it can be used as a subquery anywhere.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "peewasm/schema/instance.hpp"
+#include "peewasm/schema/model.hpp"
+#include "peewasm/sql/context.hpp"
+#include "peewasm/sql/expression.hpp"
+#include "peewasm/sql/node.hpp"
+
+namespace peewasm {
+
+class Database;
+
+enum class JoinType { Inner, LeftOuter, RightOuter, Full, FullOuter, Cross };
+std::string_view to_sql(JoinType type);
+
+// lhs JOIN rhs ON on.
+class JoinNode final : public Node {
+ public:
+  static constexpr NodeKind kKind = NodeKind::Join;
+  JoinNode(NodePtr lhs, NodePtr rhs, JoinType type, NodePtr on)
+      : lhs_(std::move(lhs)), rhs_(std::move(rhs)), type_(type), on_(std::move(on)) {}
+  NodeKind kind() const noexcept override { return kKind; }
+  void to_sql(SqlContext& ctx) const override;
+  const NodePtr& lhs() const noexcept { return lhs_; }
+  const NodePtr& rhs() const noexcept { return rhs_; }
+
+ private:
+  NodePtr lhs_;
+  NodePtr rhs_;
+  JoinType type_;
+  NodePtr on_;
+};
+
+// A recorded join between two model sources: which foreign key links them and where the
+// joined instance goes (the attribute), so results can rebuild the model graph.
+struct JoinEdge {
+  NodePtr lhs;              // source joined from
+  NodePtr rhs;              // source joined to
+  const Field* fk = nullptr;  // the foreign key, when the join follows one
+  bool backref = false;     // true when fk lives on rhs (joining from the referenced model)
+  std::string attr;         // where rhs instances are attached on lhs instances
+  JoinType type = JoinType::Inner;
+};
+
+// The state of a select; shared, immutable, copied on write by ModelSelect's builders.
+class SelectNode final : public Node {
+ public:
+  static constexpr NodeKind kKind = NodeKind::Select;
+  NodeKind kind() const noexcept override { return kKind; }
+  void to_sql(SqlContext& ctx) const override;
+  NodePtr with_alias(const std::string& name) const override;
+
+  const Metadata* model = nullptr;  // the model rows are built as
+  NodePtr model_source;             // its source in this query
+  NodeVector columns;               // the select list
+  NodePtr from;                     // a source or a JoinNode tree
+  std::vector<JoinEdge> joins;
+  NodePtr join_context;             // the source the next join() starts from
+  NodePtr where;
+  NodeVector group_by;
+  NodePtr having;
+  NodeVector order_by;
+  std::optional<Value> limit;
+  std::optional<Value> offset;
+  bool distinct = false;
+  NodeVector ctes;
+  std::string alias;  // as a subquery: AS "alias"
+
+ private:
+  void register_sources(SqlContext& ctx) const;
+};
+
+enum class RowType { Models, Dicts, Tuples, Objects };
+
+// One row of dicts(): column name -> value, in select-list order.
+using DictRow = std::vector<std::pair<std::string, Value>>;
+
+class ModelSelect {
+ public:
+  ModelSelect(const Model& model, std::vector<Selection> columns);
+
+  ModelSelect select(std::vector<Selection> columns) const;
+  ModelSelect select_extend(std::vector<Selection> columns) const;
+  ModelSelect where(const Expr& condition) const;  // chained calls are ANDed
+  ModelSelect order_by(std::vector<Expr> ordering) const;
+  ModelSelect limit(std::int64_t n) const;
+  ModelSelect offset(std::int64_t n) const;
+  ModelSelect paginate(std::int64_t page, std::int64_t per_page = 20) const;
+  ModelSelect distinct(bool on = true) const;
+  ModelSelect group_by(std::vector<Selection> columns) const;
+  ModelSelect having(const Expr& condition) const;
+  ModelSelect alias(std::string name) const;
+
+  // Joins `dest` to the current join context. With no `on`, the predicate follows the one
+  // foreign key between the two models (either direction); `on` may be a foreign-key field
+  // (several FKs to one model) or any expression. `attr` names where joined rows go.
+  ModelSelect join(const Model& dest, JoinType type = JoinType::Inner, const Expr& on = Expr(),
+                   std::string attr = {}) const;
+  ModelSelect join_from(const Model& src, const Model& dest, JoinType type = JoinType::Inner,
+                        const Expr& on = Expr(), std::string attr = {}) const;
+  // Moves the join context back to `model` (default: the query's model).
+  ModelSelect switch_(const Model& model = Model()) const;
+
+  std::vector<Instance> execute() const;
+  std::vector<DictRow> dicts() const;
+  std::vector<std::vector<Value>> tuples() const;
+
+  std::int64_t count() const;
+  bool exists() const;
+  // The first row or nothing (LIMIT 1).
+  std::optional<Instance> first() const;
+  // The first row, or DoesNotExist.
+  Instance get() const;
+  // The first column of the first row.
+  Value scalar() const;
+
+  CompiledSql sql() const;
+  Expr expr() const { return Expr(node_); }
+  operator Expr() const { return expr(); }
+  const SelectNode& node() const { return *node_; }
+  Database& database() const;
+
+ private:
+  explicit ModelSelect(std::shared_ptr<const SelectNode> node) : node_(std::move(node)) {}
+  // Copy-on-write: every builder changes a copy of the node.
+  template <class Change>
+  ModelSelect with(Change change) const {
+    auto copy = std::make_shared<SelectNode>(*node_);
+    change(*copy);
+    return ModelSelect(std::move(copy));
+  }
+  Database& database_for(const SelectNode& node) const;
+
+  std::shared_ptr<const SelectNode> node_;
+};
+
+}  // namespace peewasm

@@ -1,0 +1,46 @@
+#pragma once
+// Field declarations with Peewee's names: CharField("username").unique(),
+// ForeignKeyField("user", User).backref("tweets").
+
+#include <string>
+
+#include "peewasm/schema/field.hpp"
+
+namespace peewasm {
+
+class Model;
+
+Field AutoField(std::string name);
+Field BigAutoField(std::string name);
+Field IdentityField(std::string name);
+Field IntegerField(std::string name);
+Field BigIntegerField(std::string name);
+Field SmallIntegerField(std::string name);
+Field FloatField(std::string name);
+Field DoubleField(std::string name);
+Field DecimalField(std::string name, int max_digits = 10, int decimal_places = 5);
+Field CharField(std::string name, int max_length = 255);
+Field FixedCharField(std::string name, int max_length = 255);
+Field TextField(std::string name);
+Field BlobField(std::string name);
+Field UUIDField(std::string name);
+Field BinaryUUIDField(std::string name);
+Field DateTimeField(std::string name);
+Field DateField(std::string name);
+Field TimeField(std::string name);
+Field TimestampField(std::string name);
+Field IPField(std::string name);
+Field BooleanField(std::string name);
+Field BitField(std::string name);
+Field BigBitField(std::string name);
+Field BareField(std::string name);
+// A field with its own column type label and conversions ("Creating a custom field").
+Field CustomField(std::string name, std::string field_type, FieldAdapter adapter = {});
+
+// target: a defined model, or the name of one ("self" for a self-reference).
+Field ForeignKeyField(std::string name, const Model& target);
+Field ForeignKeyField(std::string name, std::string target);
+// A foreign key to a model defined later; no constraint is created with the table.
+Field DeferredForeignKey(std::string name, std::string target);
+
+}  // namespace peewasm

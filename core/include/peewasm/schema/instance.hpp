@@ -1,0 +1,95 @@
+#pragma once
+// Instance: one model instance (a row), with field values, dirty tracking and the related
+// objects it was loaded with. Like a Python object it is a handle: copies share one row.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "peewasm/sql/expression.hpp"
+#include "peewasm/value.hpp"
+
+namespace peewasm {
+
+class Field;
+class Metadata;
+class Instance;
+
+// What may be assigned to a field: a value, a related instance (foreign keys), or an
+// expression (in update queries: Post.update({{"flags", Post["flags"] | 8}})).
+class FieldValue {
+ public:
+  template <ValueLike T>
+  FieldValue(T&& value) : data_(Value(std::forward<T>(value))) {}
+  FieldValue(Value value) : data_(std::move(value)) {}
+  FieldValue(Instance instance);
+  FieldValue(Expr expression) : data_(std::move(expression)) {}
+
+  const Value* value() const { return std::get_if<Value>(&data_); }
+  const Instance* instance() const;
+  const Expr* expression() const { return std::get_if<Expr>(&data_); }
+
+ private:
+  std::variant<Value, std::shared_ptr<Instance>, Expr> data_;
+};
+
+using FieldValues = std::vector<std::pair<std::string, FieldValue>>;
+
+class Instance {
+ public:
+  Instance() = default;
+  // A new, unsaved instance with the model's defaults applied (Peewee's Model(**kwargs)).
+  explicit Instance(const Metadata& meta, const FieldValues& values = {});
+  // An instance with no values at all, not even defaults: a row about to be loaded.
+  static Instance blank(const Metadata& meta);
+
+  explicit operator bool() const noexcept { return state_ != nullptr; }
+  const Metadata& meta() const;
+
+  // A field's value by field name (a foreign key gives its raw id), by "<fk>_id", or an extra
+  // selected column such as an aggregate alias ("count"). Null when unset.
+  Value get(std::string_view name) const;
+  bool has(std::string_view name) const;
+  // Sets a field (marks it dirty); a foreign key takes an Instance or its id.
+  void set(std::string_view name, const FieldValue& value);
+
+  // The related instance of a foreign key: loaded with the query (join), assigned, or fetched
+  // now with one query and cached (lazy loading). nullopt when the key is NULL. With
+  // lazy_load=false and nothing loaded, ImproperlyConfigured says to read "<name>_id".
+  std::optional<Instance> related(std::string_view fk_name) const;
+  bool has_related(std::string_view fk_name) const;
+
+  Value pk() const;                 // single primary key; null if unset
+  std::vector<Value> pk_values() const;  // every primary-key part
+  // Python's str(instance): the primary key, "(1, 1)" for composite keys.
+  std::string str() const;
+
+  // INSERT when there is no primary key value (or force_insert), else UPDATE of the fields;
+  // only dirty ones with only_save_dirty. Returns the rows written (0 when nothing to save).
+  std::int64_t save(bool force_insert = false, const std::vector<std::string>& only = {});
+  // DELETE of this row by primary key; returns rows deleted.
+  std::int64_t delete_instance();
+
+  std::vector<std::string> dirty_fields() const;
+  bool is_dirty() const;
+
+  // Internal: used by result materialization and eager loading.
+  void load_column(const Field& field, const Value& db_value);
+  void set_extra(std::string name, Value value);
+  void set_related(std::string attr, Instance related);
+  void clear_dirty();
+  bool same_row(const Instance& other) const noexcept { return state_ == other.state_; }
+
+ private:
+  struct State;
+  State& state() const;
+  void assign(const Field& field, const FieldValue& value);
+
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace peewasm

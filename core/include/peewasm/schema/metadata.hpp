@@ -1,0 +1,128 @@
+#pragma once
+// Metadata: everything known about one model (Peewee's Model._meta): its fields in order,
+// primary key, table name, indexes, constraints and relationships.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "peewasm/schema/field.hpp"
+#include "peewasm/sql/node.hpp"
+
+namespace peewasm {
+
+class Database;
+
+// Meta.primary_key = CompositeKey("blog", "tag").
+struct CompositeKey {
+  std::vector<std::string> field_names;
+};
+// Meta.primary_key = False.
+struct NoPrimaryKey {};
+using PrimaryKeySpec = std::variant<CompositeKey, NoPrimaryKey>;
+
+// One entry of Meta.indexes: (("from_acct", "to_acct"), true).
+struct IndexSpec {
+  std::vector<std::string> fields;
+  bool unique = false;
+};
+
+// Model options. Unset optionals inherit from the parent model where Peewee's table says the
+// option is inheritable; table_name, depends_on and without_rowid never inherit.
+struct Meta {
+  std::optional<Database*> database;
+  std::optional<std::string> table_name;
+  std::function<std::string(std::string_view model_name)> table_function;
+  std::optional<std::vector<IndexSpec>> indexes;
+  std::optional<PrimaryKeySpec> primary_key;
+  std::optional<std::vector<Expr>> constraints;
+  std::optional<std::string> schema;
+  std::optional<bool> only_save_dirty;
+  std::optional<bool> temporary;
+  std::optional<bool> legacy_table_names;
+  std::optional<bool> strict_tables;
+  std::optional<std::vector<std::string>> table_settings;
+  bool without_rowid = false;
+  std::vector<std::string> depends_on;  // model names created before this one
+};
+
+// An index added with Model::add_index: fields or expressions, or raw SQL.
+struct ModelIndex {
+  std::string name;
+  std::vector<Expr> expressions;
+  bool unique = false;
+  Expr where;
+  std::string using_type;
+  Expr raw_sql;  // add_index(SQL("CREATE INDEX ...")): executed as written
+};
+
+class Metadata {
+ public:
+  Metadata(std::string name, Meta meta);
+  Metadata(const Metadata&) = delete;
+  Metadata& operator=(const Metadata&) = delete;
+
+  const std::string& name() const noexcept { return name_; }
+  const std::string& table_name() const noexcept { return table_name_; }
+  const Meta& options() const noexcept { return meta_; }
+  Database* database() const noexcept { return meta_.database.value_or(nullptr); }
+  // The database or a clear error telling how to bind one.
+  Database& bound_database() const;
+
+  // Fields in Peewee's order: primary key first, then declaration order.
+  const std::vector<const Field*>& sorted_fields() const noexcept { return sorted_fields_; }
+  // By field name, or by column name; nullptr when there is none.
+  const Field* find_field(std::string_view name) const;
+  // By name, or ImproperlyConfigured naming the model, the field and the fields there are.
+  const Field& field(std::string_view name) const;
+  bool has_field(std::string_view name) const { return find_field(name) != nullptr; }
+
+  // The single primary-key field; nullptr with a composite key or none.
+  const Field* primary_key() const noexcept { return primary_key_; }
+  const std::vector<const Field*>& primary_key_fields() const noexcept { return primary_key_fields_; }
+  bool composite_key() const noexcept { return primary_key_fields_.size() > 1; }
+  bool has_primary_key() const noexcept { return !primary_key_fields_.empty(); }
+  bool auto_increment() const noexcept { return auto_increment_; }
+
+  // Foreign keys declared on this model, and those of other models pointing at it.
+  std::vector<const Field*> foreign_keys() const;
+  const std::vector<const Field*>& backrefs() const noexcept { return backrefs_; }
+
+  const std::vector<IndexSpec>& indexes() const;
+  const std::vector<ModelIndex>& added_indexes() const noexcept { return added_indexes_; }
+  const std::vector<Expr>& constraints() const;
+
+  // The model's table as a query source (see TableNode).
+  const NodePtr& table() const noexcept { return table_; }
+  // The model this one extends, if any.
+  const Metadata* parent() const noexcept { return parent_; }
+
+ private:
+  friend class ModelRegistry;
+  friend class Model;
+
+  Field& add_field(Field field);
+  void finalize_fields();
+
+  std::string name_;
+  Meta meta_;
+  std::string table_name_;
+  const Metadata* parent_ = nullptr;
+  std::vector<std::unique_ptr<Field>> fields_;  // owned; addresses are stable
+  std::vector<const Field*> sorted_fields_;
+  const Field* primary_key_ = nullptr;
+  std::vector<const Field*> primary_key_fields_;
+  bool auto_increment_ = false;
+  std::vector<const Field*> backrefs_;
+  std::vector<ModelIndex> added_indexes_;
+  NodePtr table_;
+};
+
+// Peewee's table-name rules: legacy lower-cases the name; the new scheme snake_cases it.
+std::string make_table_name(std::string_view model_name, bool legacy);
+
+}  // namespace peewasm

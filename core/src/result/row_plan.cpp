@@ -1,0 +1,80 @@
+#include "peewasm/result/row_plan.hpp"
+
+#include "peewasm/query/select.hpp"
+#include "peewasm/schema/field.hpp"
+#include "peewasm/schema/metadata.hpp"
+#include "peewasm/schema/model_nodes.hpp"
+#include "peewasm/sql/context.hpp"
+
+namespace peewasm {
+
+int RowPlan::target_for(const NodePtr& source, const SelectNode& query) {
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (sources_[i] == source) return static_cast<int>(i);
+  }
+  // A joined source hangs from the source it was joined from, under the join's attribute.
+  for (const JoinEdge& edge : query.joins) {
+    if (edge.rhs != source || !source->is<TableNode>()) continue;
+    int parent = target_for(edge.lhs, query);
+    if (parent < 0) return -1;
+    sources_.push_back(source);
+    targets_.push_back({&source->as<TableNode>().meta(), parent, edge.attr});
+    return static_cast<int>(sources_.size() - 1);
+  }
+  return -1;
+}
+
+RowPlan::RowPlan(const SelectNode& query) {
+  sources_.push_back(query.model_source);
+  targets_.push_back({query.model, -1, ""});
+  for (const NodePtr& column : query.columns) {
+    const Node* node = column.get();
+    std::string name;
+    if (node->is<AliasNode>()) {
+      name = node->as<AliasNode>().alias();
+      node = node->as<AliasNode>().node().get();
+    }
+    if (node->is<FieldNode>()) {
+      const auto& field_node = node->as<FieldNode>();
+      int target = target_for(field_node.source(), query);
+      if (name.empty()) name = field_node.field().name();
+      // A field of a source outside the model graph (a subquery, a CTE) is a plain column.
+      columns_.push_back({target < 0 ? 0 : target, target < 0 ? nullptr : &field_node.field()});
+      if (target < 0 && name.empty()) name = field_node.field().name();
+    } else {
+      if (name.empty()) name = compile(*node).sql;
+      columns_.push_back({0, nullptr});
+    }
+    names_.push_back(std::move(name));
+  }
+}
+
+Value RowPlan::convert(std::size_t column, const Value& raw) const {
+  if (column >= columns_.size()) return raw;
+  const Field* field = columns_[column].field;
+  return field ? field->python_value(raw) : raw;
+}
+
+Instance RowPlan::build(const std::vector<Value>& row) const {
+  std::vector<Instance> instances;
+  std::vector<char> has_value(targets_.size(), 0);
+  instances.reserve(targets_.size());
+  for (const Target& target : targets_) instances.push_back(Instance::blank(*target.meta));
+  for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) {
+    const Column& column = columns_[i];
+    if (column.field) {
+      instances[column.target].load_column(*column.field, row[i]);
+      if (!row[i].is_null()) has_value[column.target] = 1;
+    } else {
+      instances[column.target].set_extra(names_[i], row[i]);
+    }
+  }
+  // Children after parents; an outer join that matched nothing attaches no empty instance.
+  for (std::size_t t = 1; t < targets_.size(); ++t) {
+    const Target& target = targets_[t];
+    if (has_value[t]) instances[target.parent].set_related(target.attr, instances[t]);
+  }
+  return instances.front();
+}
+
+}  // namespace peewasm

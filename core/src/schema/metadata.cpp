@@ -1,0 +1,95 @@
+#include "peewasm/schema/metadata.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "peewasm/schema/model_nodes.hpp"
+
+namespace peewasm {
+
+Metadata::Metadata(std::string name, Meta meta) : name_(std::move(name)), meta_(std::move(meta)) {
+  table_ = std::make_shared<TableNode>(*this, "");
+}
+
+Database& Metadata::bound_database() const {
+  if (Database* db = database()) return *db;
+  throw InterfaceError("model " + name_ + " is not bound to a database; set Meta.database (or inherit it from a base model)");
+}
+
+const Field* Metadata::find_field(std::string_view name) const {
+  for (const Field* field : sorted_fields_) {
+    if (field->name() == name) return field;
+  }
+  for (const Field* field : sorted_fields_) {
+    if (field->column_name() == name) return field;
+  }
+  return nullptr;
+}
+
+const Field& Metadata::field(std::string_view name) const {
+  if (const Field* found = find_field(name)) return *found;
+  std::string known;
+  for (const Field* field : sorted_fields_) known += (known.empty() ? "" : ", ") + field->name();
+  throw ImproperlyConfigured(name_ + " has no field '" + std::string(name) + "'; its fields are: " + known);
+}
+
+std::vector<const Field*> Metadata::foreign_keys() const {
+  std::vector<const Field*> fks;
+  for (const Field* field : sorted_fields_) {
+    if (field->is_foreign_key()) fks.push_back(field);
+  }
+  return fks;
+}
+
+const std::vector<IndexSpec>& Metadata::indexes() const {
+  static const std::vector<IndexSpec> none;
+  return meta_.indexes ? *meta_.indexes : none;
+}
+
+const std::vector<Expr>& Metadata::constraints() const {
+  static const std::vector<Expr> none;
+  return meta_.constraints ? *meta_.constraints : none;
+}
+
+Field& Metadata::add_field(Field field) {
+  auto same_name = std::find_if(fields_.begin(), fields_.end(),
+                                [&](const auto& existing) { return existing->name() == field.name(); });
+  if (same_name != fields_.end()) {
+    field.declaration_order_ = (*same_name)->declaration_order_;
+    **same_name = std::move(field);
+    return **same_name;
+  }
+  fields_.push_back(std::make_unique<Field>(std::move(field)));
+  return *fields_.back();
+}
+
+void Metadata::finalize_fields() {
+  sorted_fields_.clear();
+  for (auto& field : fields_) {
+    field->model_ = this;
+    sorted_fields_.push_back(field.get());
+  }
+  // Peewee's sort key: primary-key fields first, then the order of declaration.
+  std::stable_sort(sorted_fields_.begin(), sorted_fields_.end(), [](const Field* a, const Field* b) {
+    bool a_pk = a->options().primary_key, b_pk = b->options().primary_key;
+    if (a_pk != b_pk) return a_pk;
+    return a->declaration_order_ < b->declaration_order_;
+  });
+  for (std::size_t i = 0; i < sorted_fields_.size(); ++i) const_cast<Field*>(sorted_fields_[i])->index_ = i;
+}
+
+std::string make_table_name(std::string_view model_name, bool legacy) {
+  std::string name(model_name);
+  if (legacy) {
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    static const std::regex non_word(R"([^\w]+)");
+    return std::regex_replace(name, non_word, "_");
+  }
+  static const std::regex step1("(.)_*([A-Z][a-z]+)");
+  static const std::regex step2("([a-z0-9])_*([A-Z])");
+  name = std::regex_replace(std::regex_replace(name, step1, "$1_$2"), step2, "$1_$2");
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  return name;
+}
+
+}  // namespace peewasm

@@ -1,0 +1,188 @@
+#include "peewasm/schema/registry.hpp"
+
+#include <algorithm>
+
+#include "peewasm/schema/fields.hpp"
+
+namespace peewasm {
+
+namespace {
+
+// Peewee's Meta inheritance: inheritable options the child leaves unset come from the parent.
+Meta inherited_meta(const Meta& own, const Meta& parent) {
+  Meta meta = own;
+  if (!meta.database) meta.database = parent.database;
+  if (!meta.table_function) meta.table_function = parent.table_function;
+  if (!meta.indexes) meta.indexes = parent.indexes;
+  if (!meta.primary_key) meta.primary_key = parent.primary_key;
+  if (!meta.constraints) meta.constraints = parent.constraints;
+  if (!meta.schema) meta.schema = parent.schema;
+  if (!meta.only_save_dirty) meta.only_save_dirty = parent.only_save_dirty;
+  if (!meta.temporary) meta.temporary = parent.temporary;
+  if (!meta.legacy_table_names) meta.legacy_table_names = parent.legacy_table_names;
+  if (!meta.strict_tables) meta.strict_tables = parent.strict_tables;
+  if (!meta.table_settings) meta.table_settings = parent.table_settings;
+  return meta;
+}
+
+std::string default_column_name(const Field& field) {
+  if (!field.is_foreign_key()) return field.name();
+  const std::string& name = field.name();
+  bool ends_with_id = name.size() >= 3 && name.compare(name.size() - 3, 3, "_id") == 0;
+  return ends_with_id ? name : name + "_id";
+}
+
+}  // namespace
+
+Model ModelRegistry::define(ModelSpec spec) {
+  if (spec.name.empty()) throw ImproperlyConfigured("a model needs a name");
+  if (find_meta(spec.name)) {
+    throw ImproperlyConfigured("a model named " + spec.name + " is already defined; pick another name");
+  }
+  const Metadata* parent = spec.extends ? &spec.extends.meta() : nullptr;
+  Meta options = parent ? inherited_meta(spec.meta, parent->meta_) : spec.meta;
+  auto owned = std::make_unique<Metadata>(spec.name, options);
+  Metadata& meta = *owned;
+  meta.parent_ = parent;
+
+  // Inherited fields come first: they were declared before this model's own fields.
+  if (parent) {
+    for (const Field* field : parent->sorted_fields()) {
+      bool overridden = std::any_of(spec.fields.begin(), spec.fields.end(),
+                                    [&](const Field& own) { return own.name() == field->name(); });
+      if (overridden) continue;
+      Field copy = *field;
+      copy.model_ = nullptr;
+      copy.rel_model_ = nullptr;
+      copy.rel_field_ = nullptr;
+      meta.add_field(std::move(copy));
+    }
+  }
+  std::vector<std::string> own_names;
+  for (const Field& field : spec.fields) own_names.push_back(field.name());
+  bool own_primary_key = false;
+  for (Field& field : spec.fields) {
+    field.declaration_order_ = ++next_declaration_order_;
+    own_primary_key = own_primary_key || field.options().primary_key;
+    meta.add_field(std::move(field));
+  }
+  // A model's own primary-key field replaces an inherited one.
+  if (own_primary_key && parent && parent->primary_key()) {
+    const std::string& inherited = parent->primary_key()->name();
+    auto& fields = meta.fields_;
+    fields.erase(std::remove_if(fields.begin(), fields.end(),
+                                [&](const auto& f) {
+                                  return f->name() == inherited && f->options().primary_key &&
+                                         std::find(own_names.begin(), own_names.end(), inherited) == own_names.end();
+                                }),
+                 fields.end());
+  }
+
+  // The primary key: a field marked primary_key, Meta.primary_key, or an implicit "id".
+  const PrimaryKeySpec* pk_spec = options.primary_key ? &*options.primary_key : nullptr;
+  bool has_pk_field = std::any_of(meta.fields_.begin(), meta.fields_.end(),
+                                  [](const auto& f) { return f->options().primary_key; });
+  if (!has_pk_field && !pk_spec) {
+    Field id = AutoField("id");
+    id.declaration_order_ = 0;
+    meta.add_field(std::move(id));
+  }
+  for (auto& field : meta.fields_) {
+    if (field->options_.column_name.empty()) field->options_.column_name = default_column_name(*field);
+    if (field->is_foreign_key()) {
+      field->object_id_name_ = field->column_name() == field->name() ? field->name() + "_id" : field->column_name();
+    }
+  }
+  meta.finalize_fields();
+
+  if (pk_spec && std::holds_alternative<CompositeKey>(*pk_spec)) {
+    for (const std::string& name : std::get<CompositeKey>(*pk_spec).field_names) {
+      meta.primary_key_fields_.push_back(&meta.field(name));
+    }
+  } else if (!pk_spec) {
+    for (const Field* field : meta.sorted_fields()) {
+      if (field->options().primary_key) {
+        meta.primary_key_ = field;
+        meta.primary_key_fields_ = {field};
+        break;
+      }
+    }
+    meta.auto_increment_ = meta.primary_key_ && meta.primary_key_->is_auto_increment();
+  }
+
+  if (options.table_name) {
+    meta.table_name_ = *options.table_name;
+  } else if (options.table_function) {
+    meta.table_name_ = options.table_function(meta.name());
+  } else {
+    meta.table_name_ = make_table_name(meta.name(), options.legacy_table_names.value_or(true));
+  }
+
+  models_.push_back(std::move(owned));
+  for (auto& field : meta.fields_) {
+    if (field->is_foreign_key()) resolve_foreign_key(meta, *field);
+  }
+  // Deferred foreign keys elsewhere that were waiting for this model.
+  for (auto& other : models_) {
+    for (auto& field : other->fields_) {
+      if (field->is_foreign_key() && !field->is_resolved() && field->foreign_key().model == meta.name()) {
+        link_foreign_key(*field, meta);
+      }
+    }
+  }
+  return Model(meta);
+}
+
+void ModelRegistry::resolve_foreign_key(Metadata& meta, Field& field) {
+  const std::string& target = field.foreign_key().model;
+  if (target == "self" || target == meta.name()) {
+    link_foreign_key(field, meta);
+  } else if (Metadata* found = find_meta(target)) {
+    link_foreign_key(field, *found);
+  } else if (!field.foreign_key().deferred) {
+    throw ImproperlyConfigured("ForeignKeyField " + field.qualified_name() + " references model '" + target +
+                               "', which is not defined; define " + target +
+                               " first, or use DeferredForeignKey for a model defined later");
+  }
+}
+
+void ModelRegistry::link_foreign_key(Field& field, const Metadata& target) {
+  const Field* rel_field = nullptr;
+  if (!field.foreign_key().to_field.empty()) {
+    rel_field = &target.field(field.foreign_key().to_field);
+  } else {
+    rel_field = target.primary_key();
+    if (!rel_field) {
+      throw ImproperlyConfigured("ForeignKeyField " + field.qualified_name() + " references " + target.name() +
+                                 ", which has no single primary key; pass to_field() naming a unique field");
+    }
+  }
+  field.rel_model_ = &target;
+  field.rel_field_ = rel_field;
+  const_cast<Metadata&>(target).backrefs_.push_back(&field);
+}
+
+Metadata* ModelRegistry::find_meta(std::string_view name) const {
+  for (const auto& meta : models_) {
+    if (meta->name() == name) return meta.get();
+  }
+  return nullptr;
+}
+
+std::optional<Model> ModelRegistry::find(std::string_view name) const {
+  if (Metadata* meta = find_meta(name)) return Model(*meta);
+  return std::nullopt;
+}
+
+Model ModelRegistry::get(std::string_view name) const {
+  if (auto model = find(name)) return *model;
+  throw ImproperlyConfigured("no model named " + std::string(name) + " is defined");
+}
+
+std::vector<Model> ModelRegistry::models() const {
+  std::vector<Model> all;
+  for (const auto& meta : models_) all.emplace_back(*meta);
+  return all;
+}
+
+}  // namespace peewasm
