@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the native build and tests need, only those missing.
-# Usage: ensure-system-deps.sh [native]   (more groups come with the wasm and browser builds)
+# Usage: ensure-system-deps.sh [native] [wasm]
 set -euo pipefail
 
 missing=()

@@ -5,3 +5,5 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/build-native.sh"
 echo "== native core tests (doctest via ctest)"
 ctest --test-dir "$root/build/native" --output-on-failure
+echo "== wasm package (node:test on the built package)"
+(cd "$root" && npm run build && node --test tests/js/)

@@ -12,7 +12,7 @@
 
 namespace peewasm {
 
-class Dialect;
+struct Dialect;
 class Metadata;
 
 enum class FieldType {

@@ -1,0 +1,36 @@
+// The package as users get it: the exports map, the wasm asset and the shipped types.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = new URL('../../', import.meta.url);
+
+describe('package', () => {
+  it('resolves the Node entry, the wasm asset and the manifest through "exports"', () => {
+    assert.equal(import.meta.resolve('peewasm'), new URL('dist/node.js', root).href);
+    const wasm = fileURLToPath(import.meta.resolve('peewasm/peewasm.wasm'));
+    assert.deepEqual([...readFileSync(wasm).subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
+    assert.ok(existsSync(fileURLToPath(import.meta.resolve('peewasm/package.json'))));
+  });
+
+  it('exports the same public names from the Node and the browser entries', async () => {
+    const node = await import('peewasm');
+    const source = readFileSync(new URL('dist/index.js', root), 'utf8');
+    assert.match(source, /new URL\('\.\/peewasm\.wasm', import\.meta\.url\)/);
+    assert.ok('Database' in node && 'IntegrityError' in node);
+    assert.ok(!Object.keys(node).some((name) => /native|runtime|handle/i.test(name)), Object.keys(node).join());
+  });
+
+  it('ships types a strict TypeScript consumer compiles against', async () => {
+    const tsc = fileURLToPath(new URL('node_modules/typescript/bin/tsc', root));
+    const project = fileURLToPath(new URL('fixtures/consumer/tsconfig.json', import.meta.url));
+    try {
+      await promisify(execFile)(process.execPath, [tsc, '-p', project]);
+    } catch (error) {
+      assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
+    }
+  });
+});

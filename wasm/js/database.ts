@@ -1,0 +1,211 @@
+// Database: one SQLite connection inside the wasm module. `await Database.open()` is the
+// only asynchronous call (it loads the module the first time); everything after is
+// synchronous, like Peewee.
+import { DataError } from './errors.js';
+import { NativeHandle } from './handles.js';
+import { loadRuntime, unwrap } from './runtime.js';
+import type { NativeDatabase, NativeModule, NativeQueryEvent, NativeResult, NativeValue } from './native.js';
+
+/**
+ * A value as results return it: null, number, string, Uint8Array (a copy), or a bigint for
+ * an INTEGER beyond Number.MAX_SAFE_INTEGER (lossless; smaller integers are numbers).
+ * SQLite has no boolean type: a bound boolean comes back as 0 or 1.
+ */
+export type SqlValue = null | number | bigint | string | boolean | Uint8Array;
+
+/** A bindable parameter: a SqlValue, undefined (NULL), or any ArrayBuffer(View) (BLOB). */
+export type SqlParam = SqlValue | undefined | ArrayBuffer | ArrayBufferView;
+
+export type Row = Record<string, SqlValue>;
+
+export interface OpenOptions {
+  /** Applied in order after opening, e.g. `{ foreign_keys: 1, journal_mode: 'memory' }`. */
+  pragmas?: Record<string, SqlParam> | ReadonlyArray<readonly [string, SqlParam]>;
+}
+
+export interface ExecuteResult {
+  /** Rows inserted, updated or deleted by the statement. */
+  rowsChanged: number;
+  /** The connection's last inserted rowid (after any INSERT so far). */
+  lastInsertRowid: number | bigint;
+}
+
+export interface QueryOptions {
+  /** 'object' (default): one object per row keyed by column name; 'array': arrays. */
+  rowMode?: 'object' | 'array';
+}
+
+/** One statement the database ran, as onQuery listeners receive it. */
+export interface QueryEvent {
+  sql: string;
+  params: SqlValue[];
+  durationMs: number;
+  /** Rows returned (SELECT) or changed (INSERT/UPDATE/DELETE). */
+  rows: number | bigint;
+  /** SQLite reported an error for this statement. */
+  failed: boolean;
+}
+
+export type QueryListener = (event: QueryEvent) => void;
+
+/** Memory of the wasm module (shared by every Database in this JS realm). */
+export interface MemoryUsage {
+  /** Size of the wasm linear memory; it only grows. */
+  heapBytes: number;
+  /** Bytes malloc has handed out and not freed. */
+  allocatedBytes: number;
+  /** Bytes malloc holds free inside the heap. */
+  freeBytes: number;
+}
+
+const closedMessage = 'Cannot operate on a closed database.';
+
+export class Database {
+  /** The path given to open() (':memory:' for an in-memory database). */
+  readonly path: string;
+  readonly #runtime: NativeModule;
+  readonly #handle: NativeHandle<NativeDatabase>;
+  readonly #listeners = new Set<QueryListener>();
+
+  private constructor(path: string, runtime: NativeModule, native: NativeDatabase) {
+    this.path = path;
+    this.#runtime = runtime;
+    this.#handle = new NativeHandle(this, native, {
+      close: (db) => db._close(),
+      releasedMessage: closedMessage,
+    });
+  }
+
+  /** Opens (creating if needed) a database; ':memory:' is a private in-memory one. */
+  static async open(path = ':memory:', options: OpenOptions = {}): Promise<Database> {
+    const runtime = await loadRuntime();
+    const pragmas = pragmaList(options.pragmas);
+    const native = new runtime.NativeDatabase();
+    try {
+      unwrap(native._open(path, pragmas));
+    } catch (error) {
+      native.delete();
+      throw error;
+    }
+    return new Database(path, runtime, native);
+  }
+
+  get closed(): boolean {
+    return this.#handle.released;
+  }
+
+  /** Runs a statement for its effect (DDL, INSERT, UPDATE, DELETE, PRAGMA). */
+  executeSql(sql: string, params: readonly SqlParam[] = []): ExecuteResult {
+    const native = this.#handle.get();
+    return this.#settle(native._execute(sql, toNativeParams(params)));
+  }
+
+  /** Runs a query and returns all its rows, as objects (default) or arrays. */
+  querySql(sql: string, params?: readonly SqlParam[], options?: { rowMode?: 'object' }): Row[];
+  querySql(sql: string, params: readonly SqlParam[], options: { rowMode: 'array' }): SqlValue[][];
+  querySql(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Row[] | SqlValue[][];
+  querySql(
+    sql: string,
+    params: readonly SqlParam[] = [],
+    options: QueryOptions = {},
+  ): Row[] | SqlValue[][] {
+    const native = this.#handle.get();
+    const { columns, rows } = this.#settle(native._query(sql, toNativeParams(params)));
+    return options.rowMode === 'array' ? rows : rowObjects(columns, rows);
+  }
+
+  /** Statements run since open() or the last resetQueryCount() (failed ones included). */
+  get queryCount(): number {
+    return this.#handle.get()._queryCount();
+  }
+
+  resetQueryCount(): void {
+    this.#handle.get()._resetQueryCount();
+  }
+
+  /**
+   * Calls `listener` after each statement runs, with its SQL, parameters, duration and row
+   * count. Returns the function that unsubscribes it. Listeners run after the call that
+   * ran the statement has returned from the wasm module; an exception thrown by a listener
+   * propagates to the caller of executeSql/querySql (the statement has already run).
+   */
+  onQuery(listener: QueryListener): () => void {
+    const native = this.#handle.get();
+    if (this.#listeners.size === 0) native._subscribe();
+    // A wrapper keeps the same listener subscribable twice, each with its own unsubscribe.
+    const entry: QueryListener = (event) => listener(event);
+    this.#listeners.add(entry);
+    return () => {
+      if (!this.#listeners.delete(entry)) return;
+      if (this.#listeners.size === 0 && !this.#handle.released) this.#handle.get()._unsubscribe();
+    };
+  }
+
+  /** Memory of the wasm module, for leak checks and the playground. */
+  memoryUsage(): MemoryUsage {
+    return this.#runtime._heapStats();
+  }
+
+  /** Closes the connection and frees its native resources. Idempotent. */
+  close(): void {
+    this.#listeners.clear();
+    this.#handle.release();
+  }
+
+  #settle<T>(result: NativeResult<T>): T {
+    if (result.events) this.#emit(result.events);
+    return unwrap(result);
+  }
+
+  #emit(events: NativeQueryEvent[]): void {
+    const listeners = [...this.#listeners];
+    for (const event of events) {
+      for (const listener of listeners) listener(event);
+    }
+  }
+}
+
+function toNativeValue(value: SqlParam, what: string): NativeValue {
+  if (value === undefined) return null;
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (typeof value === 'object' && value !== null) {
+    // The bindings only see primitives and Uint8Arrays (see wasm/native/boundary.hpp).
+    throw new DataError(
+      `${what}: cannot bind a value of type ${(value as object).constructor?.name ?? 'Object'}; ` +
+        'use null, a number, a bigint, a string, a boolean or a Uint8Array',
+    );
+  }
+  return value as NativeValue;
+}
+
+// A fresh plain array of primitives and Uint8Arrays, read once in JS: the C++ side never
+// runs a user getter or a Proxy trap.
+function toNativeParams(params: readonly SqlParam[]): NativeValue[] {
+  if (!Array.isArray(params)) {
+    throw new DataError('params must be an array of values, one per "?" placeholder');
+  }
+  return Array.from(params, (value, index) => toNativeValue(value, `parameter ${index + 1}`));
+}
+
+function pragmaList(pragmas: OpenOptions['pragmas']): Array<[string, NativeValue]> {
+  if (!pragmas) return [];
+  const entries = Array.isArray(pragmas) ? pragmas : Object.entries(pragmas);
+  return entries.map(([name, value]) => [String(name), toNativeValue(value, `pragma ${name}`)]);
+}
+
+function rowObjects(columns: string[], rows: NativeValue[][]): Row[] {
+  const hasProtoColumn = columns.includes('__proto__');
+  return rows.map((cells) => {
+    const row: Row = {};
+    for (let i = 0; i < columns.length; i++) {
+      if (hasProtoColumn && columns[i] === '__proto__') {
+        Object.defineProperty(row, '__proto__', { value: cells[i], enumerable: true, writable: true, configurable: true });
+      } else {
+        row[columns[i]!] = cells[i]!;
+      }
+    }
+    return row;
+  });
+}

@@ -1,0 +1,80 @@
+// Types of the Embind module built from wasm/native (bindings.cpp). Private to the package:
+// only runtime.ts and the wrappers that own native handles import these; nothing public
+// re-exports them.
+
+/** A value as the bindings hand it over (see wasm/native/values.hpp). */
+export type NativeValue = null | number | bigint | string | boolean | Uint8Array;
+
+/** The `kind` strings of core/include/peewasm/errors.hpp (ErrorKind), plus the base kinds. */
+export type NativeErrorKind =
+  | 'ImproperlyConfigured'
+  | 'DoesNotExist'
+  | 'IntegrityError'
+  | 'OperationalError'
+  | 'ProgrammingError'
+  | 'DataError'
+  | 'NotSupportedError'
+  | 'InterfaceError';
+
+export interface NativeQueryEvent {
+  sql: string;
+  params: NativeValue[];
+  durationMs: number;
+  rows: number | bigint;
+  failed: boolean;
+}
+
+/** What every guarded binding returns (wasm/native/boundary.hpp). */
+export type NativeResult<T> = (
+  | { ok: true; value: T }
+  | { ok: false; kind: NativeErrorKind; message: string; sqliteCode: number }
+) & {
+  /** Query-log events of this call, present while subscribed and non-empty. */
+  events?: NativeQueryEvent[];
+};
+
+export type NativeFailure = Extract<NativeResult<unknown>, { ok: false }>;
+
+/** Every Embind class handle. */
+export interface NativeObject {
+  delete(): void;
+  isDeleted(): boolean;
+}
+
+export interface NativeDatabase extends NativeObject {
+  _open(path: string, pragmas: Array<[string, NativeValue]>): NativeResult<undefined>;
+  _execute(
+    sql: string,
+    params: NativeValue[],
+  ): NativeResult<{ rowsChanged: number; lastInsertRowid: number | bigint }>;
+  _query(
+    sql: string,
+    params: NativeValue[],
+  ): NativeResult<{ columns: string[]; rows: NativeValue[][] }>;
+  _queryCount(): number;
+  _resetQueryCount(): void;
+  _subscribe(): void;
+  _unsubscribe(): void;
+  _close(): NativeResult<undefined>;
+}
+
+export interface NativeHeapStats {
+  heapBytes: number;
+  allocatedBytes: number;
+  freeBytes: number;
+}
+
+export interface NativeModule {
+  NativeDatabase: new () => NativeDatabase;
+  _heapStats(): NativeHeapStats;
+}
+
+/** The factory options wasm/js uses (INCOMING_MODULE_JS_API in CMakeLists.txt). */
+export interface NativeModuleOptions {
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  locateFile?: (path: string, scriptDirectory: string) => string;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}
+
+export type NativeModuleFactory = (options?: NativeModuleOptions) => Promise<NativeModule>;

@@ -1,0 +1,25 @@
+// EMSCRIPTEN_BINDINGS(peewasm): registrations only. Internal names start with an underscore;
+// the public names live in wasm/js, which owns these handles (users never call delete()).
+
+#include <emscripten/bind.h>
+
+#include "heap_stats.hpp"
+#include "native_database.hpp"
+
+EMSCRIPTEN_BINDINGS(peewasm) {
+  using peewasm::wasm::NativeDatabase;
+  namespace em = emscripten;
+
+  em::class_<NativeDatabase>("NativeDatabase")
+      .constructor<>()
+      .function("_open", &NativeDatabase::open)
+      .function("_execute", &NativeDatabase::execute)
+      .function("_query", &NativeDatabase::query)
+      .function("_queryCount", &NativeDatabase::query_count)
+      .function("_resetQueryCount", &NativeDatabase::reset_query_count)
+      .function("_subscribe", &NativeDatabase::subscribe)
+      .function("_unsubscribe", &NativeDatabase::unsubscribe)
+      .function("_close", &NativeDatabase::close);
+
+  em::function("_heapStats", &peewasm::wasm::heap_stats);
+}
