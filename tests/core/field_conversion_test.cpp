@@ -702,7 +702,8 @@ TEST_SUITE("schema") {
   TEST_CASE("a foreign key converts as the field it points at") {
     peewasm::ModelRegistry models;
     const peewasm::Model User = models.define({.name = "User", .fields = {peewasm::CharField("username")}});
-    const peewasm::Model Token = models.define({.name = "Token", .fields = {peewasm::UUIDField("id").primary_key()}});
+    const peewasm::Model Token =
+        models.define({.name = "Token", .fields = {peewasm::UUIDField("id").primary_key()}});
     const peewasm::Model Tweet = models.define(
         {.name = "Tweet", .fields = {peewasm::ForeignKeyField("user", User), peewasm::ForeignKeyField("token", Token)}});
     const Field& user = Tweet.meta().field("user");

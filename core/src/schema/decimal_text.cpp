@@ -120,7 +120,8 @@ std::string to_string(const Decimal& value) {
   } else if (dot_place >= count) {
     out.append(digits).append(static_cast<std::size_t>(dot_place - count), '0');
   } else {
-    out.append(digits, 0, static_cast<std::size_t>(dot_place)).append(".").append(digits, static_cast<std::size_t>(dot_place));
+    const auto split = static_cast<std::size_t>(dot_place);
+    out.append(digits, 0, split).append(".").append(digits, split);
   }
   if (left_digits != dot_place) {
     const std::int64_t shown = left_digits - dot_place;
