@@ -158,6 +158,17 @@ bool Instance::has_related(std::string_view fk_name) const {
   return state().related.find(fk_name) != state().related.end();
 }
 
+bool Instance::flag(std::string_view bit_field, std::int64_t bit) const {
+  Value bits = get(bit_field);
+  return !bits.is_null() && (bits.as_int() & bit) != 0;
+}
+
+void Instance::set_flag(std::string_view bit_field, std::int64_t bit, bool on) {
+  Value bits = get(bit_field);
+  std::int64_t current = bits.is_null() ? 0 : bits.as_int();
+  set(bit_field, on ? (current | bit) : (current & ~bit));
+}
+
 Value Instance::pk() const {
   const Field* pk = state().meta->primary_key();
   return pk ? state().values[pk->index()] : Value();

@@ -26,6 +26,12 @@ Expr Model::operator[](std::string_view field_name) const {
   return Expr(std::make_shared<FieldNode>(meta().field(field_name), source_));
 }
 
+Expr Model::flag(std::string_view bit_field, std::int64_t bit) const { return ((*this)[bit_field] & bit) != 0; }
+
+Expr Model::set_flag(std::string_view bit_field, std::int64_t bit) const { return (*this)[bit_field] | bit; }
+
+Expr Model::clear_flag(std::string_view bit_field, std::int64_t bit) const { return (*this)[bit_field] & ~bit; }
+
 Model Model::alias(std::string name) const {
   return Model(meta(), std::make_shared<TableNode>(meta(), std::move(name)));
 }

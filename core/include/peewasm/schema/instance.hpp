@@ -63,6 +63,10 @@ class Instance {
   std::optional<Instance> related(std::string_view fk_name) const;
   bool has_related(std::string_view fk_name) const;
 
+  // BitField flags on this instance (Peewee's p.is_sticky / p.is_sticky = True).
+  bool flag(std::string_view bit_field, std::int64_t bit) const;
+  void set_flag(std::string_view bit_field, std::int64_t bit, bool on = true);
+
   Value pk() const;                 // single primary key; null if unset
   std::vector<Value> pk_values() const;  // every primary-key part
   // Python's str(instance): the primary key, "(1, 1)" for composite keys.

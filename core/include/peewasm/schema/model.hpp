@@ -36,6 +36,11 @@ class Model {
   // A field on this source, for expressions. Unknown names throw ImproperlyConfigured.
   Expr operator[](std::string_view field_name) const;
   Expr field(std::string_view field_name) const { return (*this)[field_name]; }
+  // BitField flags (Peewee's flags.flag(4)): the condition "bit is set", and the update values
+  // that set or clear it: Post.update({{"flags", Post.set_flag("flags", 8)}}).
+  Expr flag(std::string_view bit_field, std::int64_t bit) const;
+  Expr set_flag(std::string_view bit_field, std::int64_t bit) const;
+  Expr clear_flag(std::string_view bit_field, std::int64_t bit) const;
   // A second identity of the same table (self-joins), optionally with an explicit alias.
   Model alias(std::string name = {}) const;
 
