@@ -156,6 +156,20 @@ TEST_SUITE("query") {
     }
   }
 
+  TEST_CASE("insert_many with field values fills defaults and refuses rows of another shape") {
+    Blog blog;
+    Recorder recorder(blog.db);
+    blog.Tweet.insert_many(std::vector<FieldValues>{{{"user", 1}, {"message", "a"}}, {{"user", 2}, {"message", "b"}}}).execute();
+    CHECK(recorder.statements().at(0).sql ==
+          R"(INSERT INTO "tweet" ("user_id", "message", "created_date", "is_published") VALUES (?, ?, ?, ?), (?, ?, ?, ?))");
+    CHECK_THROWS_WITH_AS(blog.Tweet.insert_many(std::vector<FieldValues>{{{"user", 1}}, {{"user", 1}, {"message", "x"}}}),
+                         "Tweet.insert_many: a row sets \"message\", which the first row does not; give every row the same fields",
+                         DataError);
+    CHECK_THROWS_WITH_AS(blog.Tweet.insert_many(std::vector<FieldValues>{{{"user", 1}, {"message", "x"}}, {{"user", 1}}}),
+                         "Tweet.insert_many: a row has no value for \"message\"; give every row the same fields", DataError);
+    CHECK(blog.Tweet.select().count() == 5);
+  }
+
   TEST_CASE("get raises DoesNotExist naming the model, the SQL and the params") {
     Blog blog;
     CHECK_THROWS_WITH_AS(blog.User.get(blog.User["username"] == "nobody"),

@@ -69,10 +69,10 @@ TEST_SUITE("sql") {
       expected = R"(((("t1"."flags" & ?) != ?) AND (("t1"."flags" + ?) > ?)))";
       params = {1, 0, 1, 2};
     }
-    Model model = value.node()->is<BinaryNode>() || value.node()->is<NegatedNode>() ? m.User : m.User;
     // Compile the condition inside a query so that the sources have aliases.
-    ModelSelect query = (expected.find("flags") != std::string::npos ? m.Tweet : m.User).select({SQL("1")}).where(value);
-    std::string from = expected.find("flags") != std::string::npos ? R"("tweet")" : R"("user")";
+    bool on_tweet = expected.find("flags") != std::string::npos;
+    ModelSelect query = (on_tweet ? m.Tweet : m.User).select({SQL("1")}).where(value);
+    std::string from = on_tweet ? R"("tweet")" : R"("user")";
     check_sql(query, "SELECT 1 FROM " + from + " AS \"t1\" WHERE " + expected, params);
   }
 

@@ -40,7 +40,6 @@ RowPlan::RowPlan(const SelectNode& query) {
       if (name.empty()) name = field_node.field().name();
       // A field of a source outside the model graph (a subquery, a CTE) is a plain column.
       columns_.push_back({target < 0 ? 0 : target, target < 0 ? nullptr : &field_node.field()});
-      if (target < 0 && name.empty()) name = field_node.field().name();
     } else {
       if (name.empty()) name = compile(*node).sql;
       columns_.push_back({0, nullptr});

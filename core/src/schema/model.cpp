@@ -40,10 +40,6 @@ ModelSelect Model::select(std::vector<Selection> columns) const { return ModelSe
 
 namespace {
 
-const Field& assignable_field(const Metadata& meta, std::string_view name) {
-  return meta.field(name);
-}
-
 // The value a field is given in INSERT/UPDATE: instances stand for their key.
 NodePtr value_node(const Field& field, const FieldValue& value) {
   if (const Expr* expression = value.expression()) return expression->node();
@@ -67,37 +63,7 @@ std::vector<const Field*> sorted_columns(const Metadata& meta, const std::vector
 
 }  // namespace
 
-Insert Model::insert(const FieldValues& values) const {
-  const Metadata& m = meta();
-  auto node = std::make_shared<InsertNode>();
-  node->model = &m;
-  std::vector<const Field*> chosen;
-  std::vector<std::pair<const Field*, NodePtr>> given;
-  for (const auto& [name, value] : values) {
-    const Field& field = assignable_field(m, name);
-    chosen.push_back(&field);
-    given.emplace_back(&field, value_node(field, value));
-  }
-  // Fields with a Python-side default that were not given get it (Peewee's get_default_data).
-  for (const Field* field : m.sorted_fields()) {
-    if (std::find(chosen.begin(), chosen.end(), field) != chosen.end()) continue;
-    if (auto value = field->make_default()) {
-      chosen.push_back(field);
-      given.emplace_back(field, make_value(*value, field));
-    }
-  }
-  node->columns = sorted_columns(m, chosen);
-  if (!node->columns.empty()) {
-    NodeVector row;
-    for (const Field* column : node->columns) {
-      for (const auto& [field, value] : given) {
-        if (field == column) row.push_back(value);
-      }
-    }
-    node->rows.push_back(std::move(row));
-  }
-  return Insert(node);
-}
+Insert Model::insert(const FieldValues& values) const { return insert_many(std::vector<FieldValues>{values}); }
 
 Insert Model::insert_many(const std::vector<std::vector<Value>>& rows, const std::vector<std::string>& fields) const {
   const Metadata& m = meta();
@@ -106,7 +72,7 @@ Insert Model::insert_many(const std::vector<std::vector<Value>>& rows, const std
   if (fields.empty()) {
     node->columns = m.sorted_fields();
   } else {
-    for (const std::string& name : fields) node->columns.push_back(&assignable_field(m, name));
+    for (const std::string& name : fields) node->columns.push_back(&m.field(name));
   }
   for (const auto& values : rows) {
     if (values.size() != node->columns.size()) {
@@ -120,28 +86,39 @@ Insert Model::insert_many(const std::vector<std::vector<Value>>& rows, const std
   return Insert(node);
 }
 
+// Peewee's _generate_insert: the columns are the first row's fields plus every field with a
+// default, in field order; a row missing one takes the default. No columns: DEFAULT VALUES.
 Insert Model::insert_many(const std::vector<FieldValues>& rows) const {
   const Metadata& m = meta();
   auto node = std::make_shared<InsertNode>();
   node->model = &m;
   if (rows.empty()) return Insert(node);
   std::vector<const Field*> chosen;
-  for (const auto& [name, value] : rows.front()) chosen.push_back(&assignable_field(m, name));
+  for (const auto& [name, value] : rows.front()) chosen.push_back(&m.field(name));
+  for (const Field* field : m.sorted_fields()) {
+    if (field->has_default() && std::find(chosen.begin(), chosen.end(), field) == chosen.end()) chosen.push_back(field);
+  }
   node->columns = sorted_columns(m, chosen);
+  if (node->columns.empty()) return Insert(node);
   for (const FieldValues& values : rows) {
-    NodeVector row;
-    for (const Field* column : node->columns) {
-      auto given = std::find_if(values.begin(), values.end(), [&](const auto& entry) {
-        return &assignable_field(m, entry.first) == column;
-      });
-      if (given != values.end()) {
-        row.push_back(value_node(*column, given->second));
-      } else if (auto value = column->make_default()) {
-        row.push_back(make_value(*value, column));
-      } else {
-        throw DataError(m.name() + ".insert_many: a row has no value for \"" + column->name() +
+    NodeVector row(node->columns.size());
+    for (const auto& [name, value] : values) {
+      const Field& field = m.field(name);
+      auto column = std::find(node->columns.begin(), node->columns.end(), &field);
+      if (column == node->columns.end()) {
+        throw DataError(m.name() + ".insert_many: a row sets \"" + field.name() +
+                        "\", which the first row does not; give every row the same fields");
+      }
+      row[column - node->columns.begin()] = value_node(field, value);
+    }
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (row[i]) continue;
+      auto value = node->columns[i]->make_default();
+      if (!value) {
+        throw DataError(m.name() + ".insert_many: a row has no value for \"" + node->columns[i]->name() +
                         "\"; give every row the same fields");
       }
+      row[i] = make_value(*value, node->columns[i]);
     }
     node->rows.push_back(std::move(row));
   }
@@ -154,7 +131,7 @@ Update Model::update(const FieldValues& values) const {
   node->model = &m;
   std::vector<std::pair<const Field*, NodePtr>> given;
   for (const auto& [name, value] : values) {
-    const Field& field = assignable_field(m, name);
+    const Field& field = m.field(name);
     given.emplace_back(&field, value_node(field, value));
   }
   for (const Field* field : m.sorted_fields()) {

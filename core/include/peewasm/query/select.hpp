@@ -77,8 +77,6 @@ class SelectNode final : public Node {
   void register_sources(SqlContext& ctx) const;
 };
 
-enum class RowType { Models, Dicts, Tuples, Objects };
-
 // One row of dicts(): column name -> value, in select-list order.
 using DictRow = std::vector<std::pair<std::string, Value>>;
 
@@ -136,7 +134,6 @@ class ModelSelect {
     change(*copy);
     return ModelSelect(std::move(copy));
   }
-  Database& database_for(const SelectNode& node) const;
 
   std::shared_ptr<const SelectNode> node_;
 };

@@ -141,6 +141,8 @@ class Field {
   Value python_value(const Value& value) const;
   // The default for a new instance, if any (calls the default function).
   std::optional<Value> make_default() const;
+  // Whether the field has a default, without calling a default function.
+  bool has_default() const noexcept { return options_.default_value.has_value() || options_.default_function != nullptr; }
 
   // "Tweet.user", for messages.
   std::string qualified_name() const;

@@ -86,7 +86,6 @@ class Instance {
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
   void clear_dirty();
-  bool same_row(const Instance& other) const noexcept { return state_ == other.state_; }
 
  private:
   struct State;
