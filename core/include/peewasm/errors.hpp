@@ -65,9 +65,16 @@ PEEWASM_DATABASE_ERROR(OperationalError)
 PEEWASM_DATABASE_ERROR(ProgrammingError)
 PEEWASM_DATABASE_ERROR(DataError)
 PEEWASM_DATABASE_ERROR(NotSupportedError)
-PEEWASM_DATABASE_ERROR(InterfaceError)
 
 #undef PEEWASM_DATABASE_ERROR
+
+// Misuse of the connection itself (closed database, wrong parameter count). As in Peewee and
+// DB-API it is not a DatabaseError.
+class InterfaceError : public Error {
+ public:
+  explicit InterfaceError(const std::string& message, int sqlite_code = 0)
+      : Error(ErrorKind::InterfaceError, message, sqlite_code) {}
+};
 
 // Throws the typed error for a kind (used where errors arrive as data).
 [[noreturn]] void throw_error(ErrorKind kind, const std::string& message, int sqlite_code = 0);
