@@ -236,3 +236,11 @@ TEST_SUITE("query") {
     CHECK(blog.User.select().count() == 2);
   }
 }
+
+TEST_CASE("backrefs are found by name on the referenced model; an unknown one lists those there are") {
+  Blog blog;
+  CHECK(&blog.User.meta().backref("tweets") == &blog.Tweet.meta().field("user"));
+  CHECK(blog.User.meta().find_backref("tweet_set") == nullptr);
+  CHECK_THROWS_WITH_AS(blog.User.meta().backref("posts"), "User has no backref 'posts'; its backrefs are: tweets",
+                       ImproperlyConfigured);
+}

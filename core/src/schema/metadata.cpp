@@ -33,6 +33,23 @@ const Field& Metadata::field(std::string_view name) const {
   throw ImproperlyConfigured(name_ + " has no field '" + std::string(name) + "'; its fields are: " + known);
 }
 
+const Field* Metadata::find_backref(std::string_view name) const {
+  for (const Field* fk : backrefs_) {
+    if (fk->backref_name() == name) return fk;
+  }
+  return nullptr;
+}
+
+const Field& Metadata::backref(std::string_view name) const {
+  if (const Field* found = find_backref(name)) return *found;
+  std::string known;
+  for (const Field* fk : backrefs_) {
+    if (!fk->backref_name().empty()) known += (known.empty() ? "" : ", ") + fk->backref_name();
+  }
+  throw ImproperlyConfigured(name_ + " has no backref '" + std::string(name) + "'; its backrefs are: " +
+                             (known.empty() ? "(none)" : known));
+}
+
 std::vector<const Field*> Metadata::foreign_keys() const {
   std::vector<const Field*> fks;
   for (const Field* field : sorted_fields_) {

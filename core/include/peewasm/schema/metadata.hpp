@@ -91,6 +91,10 @@ class Metadata {
   // Foreign keys declared on this model, and those of other models pointing at it.
   std::vector<const Field*> foreign_keys() const;
   const std::vector<const Field*>& backrefs() const noexcept { return backrefs_; }
+  // The foreign key (on another model) whose backref on this model is `name` ("tweets"), or
+  // nullptr; backref() throws ImproperlyConfigured naming the model and its backrefs.
+  const Field* find_backref(std::string_view name) const;
+  const Field& backref(std::string_view name) const;
 
   const std::vector<IndexSpec>& indexes() const;
   const std::vector<ModelIndex>& added_indexes() const noexcept { return added_indexes_; }
