@@ -169,6 +169,49 @@ void Instance::set_flag(std::string_view bit_field, std::int64_t bit, bool on) {
   set(bit_field, on ? (current | bit) : (current & ~bit));
 }
 
+namespace {
+// The bitmap of a BigBitField as bytes; wrong field types are named.
+Blob bitmap_of(const Instance& instance, std::string_view field_name) {
+  const Field& field = instance.meta().field(field_name);
+  if (field.type() != FieldType::BigBit) {
+    throw ImproperlyConfigured(instance.meta().name() + "." + field.name() + " is a " + std::string(field_class_name(field.type())) +
+                               ", not a BigBitField; bit operations need a BigBitField");
+  }
+  Value bits = instance.get(field_name);
+  return bits.is_blob() ? bits.as_blob() : Blob{};
+}
+
+std::uint8_t bit_mask(std::size_t bit) { return static_cast<std::uint8_t>(1u << (bit % 8)); }
+}  // namespace
+
+bool Instance::is_set(std::string_view big_bit_field, std::size_t bit) const {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  return bit / 8 < bytes.size() && (bytes[bit / 8] & bit_mask(bit)) != 0;
+}
+
+void Instance::set_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bytes.size() <= bit / 8) bytes.resize(bit / 8 + 1, 0);
+  bytes[bit / 8] |= bit_mask(bit);
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+void Instance::clear_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bit / 8 >= bytes.size()) return;
+  bytes[bit / 8] &= static_cast<std::uint8_t>(~bit_mask(bit));
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+bool Instance::toggle_bit(std::string_view big_bit_field, std::size_t bit) {
+  if (is_set(big_bit_field, bit)) {
+    clear_bit(big_bit_field, bit);
+    return false;
+  }
+  set_bit(big_bit_field, bit);
+  return true;
+}
+
 Value Instance::pk() const {
   const Field* pk = state().meta->primary_key();
   return pk ? state().values[pk->index()] : Value();

@@ -66,6 +66,12 @@ class Instance {
   // BitField flags on this instance (Peewee's p.is_sticky / p.is_sticky = True).
   bool flag(std::string_view bit_field, std::int64_t bit) const;
   void set_flag(std::string_view bit_field, std::int64_t bit, bool on = true);
+  // BigBitField bitmaps (Peewee's bitmap.data.set_bit(i)): bit i lives in byte i / 8, and the
+  // buffer grows as bits are set. toggle_bit returns the bit's new state.
+  bool is_set(std::string_view big_bit_field, std::size_t bit) const;
+  void set_bit(std::string_view big_bit_field, std::size_t bit);
+  void clear_bit(std::string_view big_bit_field, std::size_t bit);
+  bool toggle_bit(std::string_view big_bit_field, std::size_t bit);
 
   Value pk() const;                 // single primary key; null if unset
   std::vector<Value> pk_values() const;  // every primary-key part
