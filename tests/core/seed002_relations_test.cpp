@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "peewasm/peewasm.hpp"
 #include "support/oracle.hpp"
 #include "support/python_repr.hpp"
@@ -328,5 +330,238 @@ TEST_SUITE("query") {
       CHECK(count.delta() == 3);
       check_oracle(recorder, "rj002.s4_1.profile_or_none");
     }
+  }
+}
+
+TEST_SUITE("query") {
+  TEST_CASE("seed 002, 5.1-5.3: many-to-many through an explicit ArticleTag model") {
+    SUBCASE("rj002.s5_1.through_model_ddl: the pair is unique") {
+      test::Seed002Base seed;
+      Recorder recorder(seed.db);
+      QueryCount count(seed.db);
+      Model Article = seed.models.define({.name = "Article", .fields = {CharField("title"), TextField("body")}, .extends = seed.BaseModel});
+      Model Tag = seed.models.define({.name = "Tag", .fields = {CharField("name").unique()}, .extends = seed.BaseModel});
+      Model ArticleTag = seed.models.define({.name = "ArticleTag",
+                                             .fields = {ForeignKeyField("article", Article).backref("article_tags").on_delete("CASCADE"),
+                                                        ForeignKeyField("tag", Tag).backref("tag_articles").on_delete("CASCADE"),
+                                                        DateTimeField("added_at").default_function(seed.now())},
+                                             .meta = {.indexes = std::vector<IndexSpec>{{{"article", "tag"}, true}}},
+                                             .extends = seed.BaseModel});
+      create_tables(seed.db, {Article, Tag, ArticleTag});
+      Instance a = Article.create({{"title", "A"}, {"body", "..."}});
+      Instance t = Tag.create({{"name", "python"}});
+      ArticleTag.create({{"article", a}, {"tag", t}});
+      std::vector<std::string> lines;
+      try {
+        seed.db.atomic([&] { ArticleTag.create({{"article", a}, {"tag", t}}); });
+      } catch (const IntegrityError& error) {
+        lines.push_back(std::string("IntegrityError: ") + error.what());
+      }
+      CHECK(lines == oracle_output("rj002.s5_1.through_model_ddl"));
+      CHECK(count.delta() == 13);
+      check_oracle(recorder, "rj002.s5_1.through_model_ddl");
+    }
+    SUBCASE("rj002.s5_2: joins through ArticleTag, either way") {
+      test::Seed002 seed;
+      const Model &Article = seed.Article, &Tag = seed.Tag, &ArticleTag = seed.ArticleTag;
+      Recorder recorder(seed.db);
+      QueryCount count(seed.db);
+      std::string id;
+      std::string printed;
+      SUBCASE("tags for an article") {
+        id = "rj002.s5_2.tags_for_article";
+        printed = field_list(Tag.select().join(ArticleTag).where(ArticleTag["article"] == seed.a3).execute(), "name");
+      }
+      SUBCASE("articles with a tag") {
+        id = "rj002.s5_2.articles_with_tag";
+        printed = field_list(Article.select().join(ArticleTag).where(ArticleTag["tag"] == seed.python).execute(), "title");
+      }
+      SUBCASE("articles tagged python") {
+        id = "rj002.s5_2.articles_tagged_python";
+        printed = field_list(Article.select().join(ArticleTag).join(Tag).where(Tag["name"] == "python").execute(), "title");
+      }
+      CAPTURE(id);
+      CHECK(std::vector<std::string>{printed} == oracle_output(id));
+      CHECK(count.delta() == 1);
+      check_oracle(recorder, id);
+    }
+    SUBCASE("rj002.s5_3.helper_methods: add_tag with get_or_create, remove_tag with a delete") {
+      test::Seed002Base seed;
+      Recorder recorder(seed.db);
+      QueryCount count(seed.db);
+      Model Tag = seed.models.define({.name = "Tag", .fields = {CharField("name").unique()}, .extends = seed.BaseModel});
+      Model Article = seed.models.define({.name = "Article", .fields = {CharField("title"), TextField("body")}, .extends = seed.BaseModel});
+      Model ArticleTag = seed.models.define({.name = "ArticleTag",
+                                             .fields = {ForeignKeyField("article", Article).backref("article_tags").on_delete("CASCADE"),
+                                                        ForeignKeyField("tag", Tag).backref("tag_articles").on_delete("CASCADE"),
+                                                        DateTimeField("added_at").default_function(seed.now())},
+                                             .meta = {.indexes = std::vector<IndexSpec>{{{"article", "tag"}, true}}},
+                                             .extends = seed.BaseModel});
+      auto tags = [&](const Instance& article) {
+        return Tag.select().join(ArticleTag).where(ArticleTag["article"] == article);
+      };
+      auto add_tag = [&](const Instance& article, const Instance& tag) {
+        ArticleTag.get_or_create({{"article", article}, {"tag", tag}});
+      };
+      auto remove_tag = [&](const Instance& article, const Instance& tag) {
+        ArticleTag.delete_().where(ArticleTag["article"] == article).where(ArticleTag["tag"] == tag).execute();
+      };
+      auto sorted_names = [&](const Instance& article) {
+        std::vector<Value> names;
+        for (const Instance& tag : tags(article).execute()) names.push_back(tag.get("name"));
+        std::sort(names.begin(), names.end());
+        return py_list(names);
+      };
+      create_tables(seed.db, {Tag, Article, ArticleTag});
+      Instance article = Article.create({{"title", "A"}, {"body", "..."}});
+      Instance python = Tag.create({{"name", "python"}});
+      Instance web = Tag.create({{"name", "web"}});
+      add_tag(article, python);
+      add_tag(article, python);
+      add_tag(article, web);
+      std::vector<std::string> lines{sorted_names(article)};
+      remove_tag(article, python);
+      lines.push_back(sorted_names(article));
+      CHECK(lines == oracle_output("rj002.s5_3.helper_methods"));
+      CHECK(count.delta() == 22);
+      check_oracle(recorder, "rj002.s5_3.helper_methods");
+      CHECK(tags(article).sql().sql == oracle_query_sql("rj002.s5_3.helper_methods", "article.tags"));
+    }
+  }
+
+  TEST_CASE("seed 002, 5.4: ManyToManyField generates the through model; add and remove; both sides query") {
+    test::Seed002Base seed;
+    Recorder recorder(seed.db);
+    QueryCount count(seed.db);
+    Model Tag = seed.models.define({.name = "Tag", .fields = {CharField("name").unique()}, .extends = seed.BaseModel});
+    Model Article = seed.models.define({.name = "Article",
+                                        .fields = {CharField("title"), TextField("body"), ManyToManyField("tags", Tag).backref("articles")},
+                                        .extends = seed.BaseModel});
+    Model ArticleTag = Article.get_through_model("tags");
+    create_tables(seed.db, {Tag, Article, ArticleTag});
+    Instance article = Article.create({{"title", "A"}, {"body", "..."}});
+    Instance other = Article.create({{"title", "B"}, {"body", "..."}});
+    Instance tag = Tag.create({{"name", "python"}});
+    Instance tag2 = Tag.create({{"name", "web"}});
+    article.many_to_many("tags").add(tag);
+    article.many_to_many("tags").add(tag2);
+    other.many_to_many("tags").add(tag);
+    article.many_to_many("tags").remove(tag);
+    std::vector<std::string> lines{field_list(article.many_to_many("tags").execute(), "name"),
+                                   field_list(tag.many_to_many("articles").execute(), "title"),
+                                   ArticleTag.meta().table_name()};
+    CHECK(lines == oracle_output("rj002.s5_4.manytomanyfield"));
+    CHECK(count.delta() == 17);
+    check_oracle(recorder, "rj002.s5_4.manytomanyfield");
+    CHECK(ArticleTag.name() == "ArticleTagThrough");
+    CHECK(seed.models.get("ArticleTagThrough") == ArticleTag);
+  }
+
+  TEST_CASE("seed 002, 10: backref pitfalls") {
+    SUBCASE("rj002.s10_2.backref_is_query: every access runs the query again; materialize to reuse") {
+      test::Seed002 seed;
+      Recorder recorder(seed.db);
+      QueryCount count(seed.db);
+      std::vector<std::string> lines;
+      const Instance& user = seed.alice;
+      for (const Instance& a : user.backref("articles").execute()) lines.push_back(a.get("title").to_string());
+      for (const Instance& a : user.backref("articles").execute()) lines.push_back(a.get("id").to_string());
+      std::vector<Instance> articles = user.backref("articles").execute();
+      for (const Instance& a : articles) lines.push_back(a.get("title").to_string());
+      for (const Instance& a : articles) lines.push_back(a.get("id").to_string());
+      CHECK(lines == oracle_output("rj002.s10_2.backref_is_query"));
+      CHECK(count.delta() == 3);
+      check_oracle(recorder, "rj002.s10_2.backref_is_query");
+    }
+    SUBCASE("rj002.s10_3.backref_collision: the second declaration silently wins") {
+      test::Seed002Base seed;
+      Recorder recorder(seed.db);
+      QueryCount count(seed.db);
+      Model User = seed.models.define({.name = "User", .fields = {CharField("name")}, .extends = seed.BaseModel});
+      Model Article = seed.models.define(
+          {.name = "Article", .fields = {ForeignKeyField("author", User).backref("articles")}, .extends = seed.BaseModel});
+      Model Comment = seed.models.define(
+          {.name = "Comment", .fields = {ForeignKeyField("user", User).backref("articles")}, .extends = seed.BaseModel});
+      create_tables(seed.db, {User, Article, Comment});
+      Instance u = User.create({{"name", "Alice"}});
+      Article.create({{"author", u}});
+      const Field& winner = User.meta().backref("articles");
+      ModelSelect articles = u.backref("articles");
+      std::vector<std::string> lines{winner.model().name() + " " + winner.name(),
+                                     articles.node().model->name() + " " + std::to_string(articles.count())};
+      CHECK(lines == oracle_output("rj002.s10_3.backref_collision"));
+      CHECK(count.delta() == 8);
+      check_oracle(recorder, "rj002.s10_3.backref_collision");
+    }
+    SUBCASE("rj002.s10_5.composite_index: (author, published) indexed together") {
+      test::Seed002Base seed;
+      Recorder recorder(seed.db);
+      QueryCount count(seed.db);
+      Model User = seed.models.define({.name = "User", .fields = {CharField("name")}, .extends = seed.BaseModel});
+      Model Article = seed.models.define({.name = "Article",
+                                          .fields = {CharField("title"), ForeignKeyField("author", User).backref("articles"),
+                                                     BooleanField("published").default_value(false)},
+                                          .meta = {.indexes = std::vector<IndexSpec>{{{"author", "published"}, false}}},
+                                          .extends = seed.BaseModel});
+      create_tables(seed.db, {User, Article});
+      Instance user = User.create({{"name", "Alice"}});
+      Article.create({{"title", "A"}, {"author", user}, {"published", true}});
+      Article.create({{"title", "B"}, {"author", user}});
+      ModelSelect query = Article.select().where(Article["author"] == user).where(Article["published"] == true);
+      CHECK(std::vector<std::string>{field_list(query.execute(), "title")} == oracle_output("rj002.s10_5.composite_index"));
+      CHECK(count.delta() == 8);
+      check_oracle(recorder, "rj002.s10_5.composite_index");
+    }
+    SUBCASE("rj002.s10_7.test_function: real rows and real backref queries inside a rolled-back transaction") {
+      test::Seed002 seed;
+      Recorder recorder(seed.db);
+      QueryCount count(seed.db);
+      const Model &User = seed.User, &Article = seed.Article;
+      auto test_user_articles_returns_only_their_articles = [&] {
+        Instance alice = User.create({{"name", "Alice"}, {"email", "alice@example.com"}});
+        Instance bob = User.create({{"name", "Bob"}, {"email", "bob@example.com"}});
+        Article.create({{"title", "A1"}, {"body", "..."}, {"author", alice}});
+        Article.create({{"title", "A2"}, {"body", "..."}, {"author", alice}});
+        Article.create({{"title", "B1"}, {"body", "..."}, {"author", bob}});
+        CHECK(alice.backref("articles").count() == 2);
+        CHECK(bob.backref("articles").count() == 1);
+      };
+      // Peewee's txn.rollback() inside "with db.atomic() as txn" rolls back and begins anew, and
+      // the block's end commits the empty transaction: ROLLBACK, BEGIN, COMMIT.
+      struct RollBack {};
+      std::vector<std::string> lines;
+      try {
+        seed.db.atomic([&] {
+          User.delete_().execute();
+          test_user_articles_returns_only_their_articles();
+          lines.push_back("passed");
+          throw RollBack{};
+        });
+      } catch (const RollBack&) {
+        seed.db.atomic([] {});
+      }
+      lines.push_back(std::to_string(User.select().count()));
+      CHECK(lines == oracle_output("rj002.s10_7.test_function"));
+      CHECK(count.delta() == 13);
+      check_oracle(recorder, "rj002.s10_7.test_function");
+    }
+  }
+
+  TEST_CASE("seed 002, 11: a foreign key to a unique non-key field (to_field)") {
+    test::Seed002Base seed;
+    Recorder recorder(seed.db);
+    QueryCount count(seed.db);
+    Model User = seed.models.define({.name = "User", .fields = {CharField("email").unique()}, .extends = seed.BaseModel});
+    Model Login = seed.models.define(
+        {.name = "Login", .fields = {ForeignKeyField("user", User).to_field("email").backref("logins")}, .extends = seed.BaseModel});
+    create_tables(seed.db, {User, Login});
+    Instance u = User.create({{"email", "alice@example.com"}});
+    Login.create({{"user", u}});
+    Instance login = Login.get();
+    std::vector<std::string> lines{login.get("user_id").to_string() + " " + login.related("user")->get("email").to_string(),
+                                   field_list(u.backref("logins").execute(), "id")};
+    CHECK(lines == oracle_output("rj002.s11.fk_field_option"));
+    CHECK(count.delta() == 9);
+    check_oracle(recorder, "rj002.s11.fk_field_option");
   }
 }
