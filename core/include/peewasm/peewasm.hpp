@@ -5,6 +5,7 @@
 #include "peewasm/errors.hpp"
 #include "peewasm/query/compound.hpp"
 #include "peewasm/query/cte.hpp"
+#include "peewasm/query/many_to_many_query.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/schema/field.hpp"
