@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "peewasm/db/database.hpp"
+#include "peewasm/loading/eager_loader.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/result/row_plan.hpp"
@@ -113,6 +114,7 @@ std::vector<Instance> ModelSelect::execute() const {
     for (int i = 0; i < view.column_count(); ++i) row[i] = view.column(i);
     instances.push_back(plan.build(row));
   });
+  if (!node_->loads.empty()) load_related(*this, instances);
   return instances;
 }
 
