@@ -9,6 +9,29 @@
 using namespace peewasm;
 using peewasm::test::check_oracle;
 using peewasm::test::Recorder;
+using peewasm::test::Statement;
+
+namespace {
+// The CREATE statements an oracle case ran in its setup (or body): its tables and indexes.
+std::vector<Statement> oracle_ddl(const std::string& id, const char* phase = "setup") {
+  std::vector<Statement> ddl;
+  for (Statement& statement : peewasm::test::oracle_statements(id, phase)) {
+    if (statement.sql.starts_with("CREATE ")) ddl.push_back(std::move(statement));
+  }
+  return ddl;
+}
+
+// Models built by `define` on a fresh database create the tables the oracle case did.
+void check_models_ddl(const std::string& id, const char* phase,
+                      const std::function<void(Database&, ModelRegistry&)>& define_and_create) {
+  CAPTURE(id);
+  Database db(":memory:", {.pragmas = {{"foreign_keys", 1}}});
+  ModelRegistry models;
+  Recorder recorder(db);
+  define_and_create(db, models);
+  peewasm::test::check_statements(recorder.statements(), oracle_ddl(id, phase));
+}
+}  // namespace
 
 TEST_SUITE("schema") {
   TEST_CASE("the blog models of seed 003 create their tables and indexes as Peewee does") {
@@ -405,5 +428,252 @@ TEST_SUITE("schema") {
       Message.create_table();
       check_oracle(recorder, "ex004.models.create_tables");
     }
+  }
+
+  TEST_CASE("Meta.schema names the attached database the table lives in, in DDL and in queries") {
+    Database db;
+    db.execute(R"(ATTACH DATABASE ':memory:' AS "archive")");
+    ModelRegistry models;
+    Model Base = models.define({.name = "BaseModel", .meta = {.database = &db, .schema = "archive"}});
+    Model User = models.define({.name = "User", .fields = {CharField("username").unique()}, .extends = Base});
+    CHECK(User.meta().schema() == "archive");
+    Recorder recorder(db);
+    create_tables(db, {User});
+    Instance huey = User.create({{"username", "huey"}});
+    CHECK(User.get(User["username"] == "huey").get("id") == huey.get("id"));
+    User.update({{"username", "Huey"}}).where(User["id"] == huey.get("id")).execute();
+    CHECK(User.select().where(User["id"].in_(User.select({User["id"]}))).count() == 1);
+    // The rows are in "archive"; "main" has no such table.
+    CHECK(db.query_all(R"(SELECT "username" FROM "archive"."user")") == std::vector<std::vector<Value>>{{"Huey"}});
+    CHECK(db.query_all(R"(SELECT count(*) FROM "main"."sqlite_master" WHERE "name" = 'user')") ==
+          std::vector<std::vector<Value>>{{0}});
+    User.delete_().where(User["id"] == huey.get("id")).execute();
+    drop_tables(db, {User});
+    std::vector<std::string> sql;
+    for (const Statement& statement : recorder.statements()) sql.push_back(statement.sql);
+    CHECK(sql == std::vector<std::string>{
+                     R"(CREATE TABLE IF NOT EXISTS "archive"."user" ("id" INTEGER NOT NULL PRIMARY KEY, "username" VARCHAR(255) NOT NULL))",
+                     R"(CREATE UNIQUE INDEX IF NOT EXISTS "archive"."user_username" ON "user" ("username"))",
+                     R"(INSERT INTO "archive"."user" ("username") VALUES (?))",
+                     R"(SELECT "t1"."id", "t1"."username" FROM "archive"."user" AS "t1" WHERE ("t1"."username" = ?) LIMIT ? OFFSET ?)",
+                     R"(UPDATE "archive"."user" SET "username" = ? WHERE ("user"."id" = ?))",
+                     R"(SELECT COUNT(1) FROM (SELECT 1 FROM "archive"."user" AS "t1" WHERE ("t1"."id" IN (SELECT "t2"."id" FROM "archive"."user" AS "t2"))) AS "_wrapped" LIMIT ?)",
+                     R"(SELECT "username" FROM "archive"."user")",
+                     R"(SELECT count(*) FROM "main"."sqlite_master" WHERE "name" = 'user')",
+                     R"(DELETE FROM "archive"."user" WHERE ("user"."id" = ?))",
+                     R"(DROP TABLE IF EXISTS "archive"."user")"});
+  }
+
+  TEST_CASE("Meta.schema on a foreign key's target: Peewee's REFERENCES names the schema, which SQLite refuses") {
+    Database db;
+    ModelRegistry models;
+    Model User = models.define({.name = "User", .fields = {TextField("username")}, .meta = {.database = &db, .schema = "main"}});
+    Model Tweet = models.define({.name = "Tweet", .fields = {ForeignKeyField("user", User)}, .meta = {.database = &db, .schema = "main"}});
+    CHECK(SchemaManager(Tweet).create_table_sql().sql ==
+          R"(CREATE TABLE IF NOT EXISTS "main"."tweet" ("id" INTEGER NOT NULL PRIMARY KEY, "user_id" INTEGER NOT NULL, FOREIGN KEY ("user_id") REFERENCES "main"."user" ("id")))");
+    create_tables(db, {User});
+    CHECK_THROWS_WITH_AS(create_tables(db, {Tweet}), "near \".\": syntax error", OperationalError);
+  }
+
+  TEST_CASE("seed 001's models create the tables Peewee creates, in every setup") {
+    auto base = [](Database& db, ModelRegistry& models, bool lazy_load, bool backrefs) {
+      Model Base = models.define({.name = "BaseModel", .meta = {.database = &db}});
+      Model User = models.define({.name = "User", .fields = {TextField("username")}, .extends = Base});
+      Field user = ForeignKeyField("user", User).lazy_load(lazy_load);
+      if (backrefs) user.backref("tweets");
+      Model Tweet = models.define({.name = "Tweet",
+                                   .fields = {user, TextField("content"), DateTimeField("timestamp").default_value("2024-01-01 00:00:00")},
+                                   .extends = Base});
+      if (!backrefs) {
+        create_tables(db, {User, Tweet});
+        return std::vector<Model>{User, Tweet};
+      }
+      Model Favorite = models.define({.name = "Favorite",
+                                      .fields = {ForeignKeyField("user", User).backref("favorites"),
+                                                 ForeignKeyField("tweet", Tweet).backref("favorites")},
+                                      .extends = Base});
+      create_tables(db, {User, Tweet, Favorite});
+      return std::vector<Model>{User, Tweet, Favorite, Base};
+    };
+    check_models_ddl("rj001.models.data_table", "setup", [&](Database& db, ModelRegistry& models) { base(db, models, true, true); });
+    check_models_ddl("rj001.models.create_test_data", "body", [&](Database& db, ModelRegistry& models) { base(db, models, true, true); });
+    check_models_ddl("rj001.fk.lazy_load_false", "setup", [&](Database& db, ModelRegistry& models) { base(db, models, false, true); });
+    check_models_ddl("rj001.backref.default_name", "setup", [&](Database& db, ModelRegistry& models) { base(db, models, true, false); });
+    check_models_ddl("rj001.multi_fk.following", "setup", [&](Database& db, ModelRegistry& models) {
+      Model Base = base(db, models, true, true).back();
+      Model User = models.get("User");
+      Model Relationship = models.define(
+          {.name = "Relationship",
+           .fields = {ForeignKeyField("from_user", User).backref("relationships"), ForeignKeyField("to_user", User).backref("related_to")},
+           .meta = {.indexes = std::vector<IndexSpec>{{{"from_user", "to_user"}, true}}},
+           .extends = Base});
+      create_tables(db, {Relationship});
+    });
+    check_models_ddl("rj001.no_fk.activity_log", "setup", [&](Database& db, ModelRegistry& models) {
+      Model Base = base(db, models, true, true).back();
+      Model ActivityLog = models.define({.name = "ActivityLog",
+                                         .fields = {IntegerField("object_id"), TextField("activity_type"), TextField("description")},
+                                         .extends = Base});
+      create_tables(db, {ActivityLog});
+    });
+    check_models_ddl("rj001.self_join.category_parent", "setup", [](Database& db, ModelRegistry& models) {
+      Model Category = models.define({.name = "Category",
+                                      .fields = {TextField("name"), ForeignKeyField("parent", "self").null().backref("children")},
+                                      .meta = {.database = &db}});
+      create_tables(db, {Category});
+    });
+  }
+
+  TEST_CASE("seed 002's models create the tables Peewee creates, in every setup") {
+    const Value now("2024-01-01 00:00:00");
+    auto user = [](Database& db, ModelRegistry& models, std::vector<Field> more = {}) {
+      std::vector<Field> fields{CharField("name"), CharField("email").unique()};
+      for (Field& field : more) fields.push_back(std::move(field));
+      return models.define({.name = "User", .fields = std::move(fields), .meta = {.database = &db}});
+    };
+    auto fk = [](std::string name, std::string target, std::string backref, std::string on_delete = {}) {
+      return ForeignKeyField(std::move(name), std::move(target)).backref(std::move(backref)).on_delete(std::move(on_delete));
+    };
+    auto tagging = [&](Database& db, ModelRegistry& models) {
+      Model Tag = models.define({.name = "Tag", .fields = {CharField("name").unique()}, .meta = {.database = &db}});
+      Model ArticleTag = models.define({.name = "ArticleTag",
+                                        .fields = {fk("article", "Article", "article_tags", "CASCADE"),
+                                                   fk("tag", "Tag", "tag_articles", "CASCADE"), DateTimeField("added_at").default_value(now)},
+                                        .meta = {.database = &db, .indexes = std::vector<IndexSpec>{{{"article", "tag"}, true}}}});
+      return std::vector<Model>{Tag, ArticleTag};
+    };
+    check_models_ddl("rj002.s3_2.traverse", "setup", [&](Database& db, ModelRegistry& models) {
+      Model User = user(db, models, {TextField("bio").default_value(""), BooleanField("is_staff").default_value(false),
+                                     DateTimeField("created_at").default_value(now)});
+      Model Article = models.define({.name = "Article",
+                                     .fields = {CharField("title"), TextField("body"), fk("author", "User", "articles", "CASCADE"),
+                                                BooleanField("published").default_value(true), DateTimeField("created_at").default_value(now)},
+                                     .meta = {.database = &db}});
+      Model Comment = models.define({.name = "Comment",
+                                     .fields = {fk("article", "Article", "comments", "CASCADE"), fk("author", "User", "comments", "CASCADE"),
+                                                TextField("body"), fk("parent", "self", "replies", "CASCADE").null(),
+                                                DateTimeField("created_at").default_value(now)},
+                                     .meta = {.database = &db}});
+      auto tags = tagging(db, models);
+      Model Profile = models.define({.name = "Profile",
+                                     .fields = {fk("user", "User", "profile", "CASCADE").unique(), TextField("bio").default_value(""),
+                                                CharField("avatar_url").null(), CharField("twitter").null()},
+                                     .meta = {.database = &db}});
+      create_tables(db, {User, Article, Comment, tags[0], tags[1], Profile});
+    });
+    auto on_delete = [&](Database& db, ModelRegistry& models) {
+      Model User = user(db, models);
+      auto define = [&](std::string name, std::vector<Field> fields) {
+        return models.define({.name = std::move(name), .fields = std::move(fields), .meta = {.database = &db}});
+      };
+      Model Article = define("Article", {fk("author", "User", "articles", "CASCADE")});
+      Model Comment = define("Comment", {fk("author", "User", "comments", "SET NULL").null(), fk("article", "Article", "comments", "CASCADE")});
+      Model Invoice = define("Invoice", {fk("customer", "User", "invoices", "RESTRICT")});
+      Model Note = define("Note", {fk("user", "User", "notes")});
+      Model Memo = define("Memo", {fk("user", "User", "memos", "NO ACTION")});
+      create_tables(db, {User, Article, Comment, Invoice, Note, Memo});
+    };
+    check_models_ddl("rj002.s3_3.cascade_and_set_null", "setup", on_delete);
+    check_models_ddl("rj002.s3_3.pragma_off", "setup", on_delete);
+    check_models_ddl("rj002.s7_5.editor_join", "setup", [&](Database& db, ModelRegistry& models) {
+      Model User = user(db, models);
+      Model Article = models.define({.name = "Article",
+                                     .fields = {CharField("title"), TextField("body"), fk("author", "User", "authored_articles"),
+                                                fk("editor", "User", "edited_articles").null()},
+                                     .meta = {.database = &db}});
+      create_tables(db, {User, Article});
+    });
+  }
+
+  TEST_CASE("seed 002's examples that define their own models create the tables Peewee creates") {
+    auto define = [](Database& db, ModelRegistry& models, std::string name, std::vector<Field> fields, Meta meta = {}) {
+      meta.database = &db;
+      return models.define({.name = std::move(name), .fields = std::move(fields), .meta = std::move(meta)});
+    };
+    auto named_user = [&](Database& db, ModelRegistry& models) { return define(db, models, "User", {CharField("name")}); };
+    auto user_with_email = [&](Database& db, ModelRegistry& models) {
+      return define(db, models, "User", {CharField("name"), CharField("email").unique()});
+    };
+    auto article_tag = [&](Database& db, ModelRegistry& models) {
+      return define(db, models, "ArticleTag",
+                    {ForeignKeyField("article", "Article").backref("article_tags").on_delete("CASCADE"),
+                     ForeignKeyField("tag", "Tag").backref("tag_articles").on_delete("CASCADE"),
+                     DateTimeField("added_at").default_value("2024-01-01 00:00:00")},
+                    {.indexes = std::vector<IndexSpec>{{{"article", "tag"}, true}}});
+    };
+    check_models_ddl("rj002.s1.denormalized_ddl", "body", [&](Database& db, ModelRegistry& models) {
+      create_tables(db, {define(db, models, "Article",
+                                {CharField("title"), TextField("body"), CharField("author_name"), CharField("author_email"),
+                                 TextField("author_bio")})});
+    });
+    for (const char* id : {"rj002.s1.split_models", "rj002.s3_1.article_ddl"}) {
+      const bool bio = std::string(id) == "rj002.s1.split_models";
+      check_models_ddl(id, "body", [&](Database& db, ModelRegistry& models) {
+        std::vector<Field> fields{CharField("name"), CharField("email").unique()};
+        if (bio) fields.push_back(TextField("bio").default_value(""));
+        Model User = define(db, models, "User", fields);
+        Model Article = define(db, models, "Article",
+                               {CharField("title"), TextField("body"), ForeignKeyField("author", User).backref("articles").on_delete("CASCADE")});
+        create_tables(db, {User, Article});
+      });
+    }
+    check_models_ddl("rj002.s3_4.two_backrefs", "body", [&](Database& db, ModelRegistry& models) {
+      Model User = named_user(db, models);
+      Model Article = define(db, models, "Article",
+                             {CharField("title"), ForeignKeyField("author", User).backref("authored_articles"),
+                              ForeignKeyField("editor", User).backref("edited_articles").null()});
+      create_tables(db, {User, Article});
+    });
+    check_models_ddl("rj002.s3_4.backref_plus", "body", [&](Database& db, ModelRegistry& models) {
+      Model User = named_user(db, models);
+      Model Article = define(db, models, "Article", {CharField("title"), ForeignKeyField("author", User).backref("+")});
+      create_tables(db, {User, Article});
+    });
+    check_models_ddl("rj002.s3_5.column_name", "body", [&](Database& db, ModelRegistry& models) {
+      Model User = named_user(db, models);
+      Model Article = define(db, models, "Article", {ForeignKeyField("author", User).backref("articles").column_name("user_id")});
+      create_tables(db, {User, Article});
+    });
+    check_models_ddl("rj002.s4.profile_ddl", "body", [&](Database& db, ModelRegistry& models) {
+      Model User = user_with_email(db, models);
+      Model Profile = define(db, models, "Profile",
+                             {ForeignKeyField("user", User).backref("profile").unique().on_delete("CASCADE"),
+                              TextField("bio").default_value(""), CharField("avatar_url").null(), CharField("twitter").null()});
+      create_tables(db, {User, Profile});
+    });
+    check_models_ddl("rj002.s5_1.through_model_ddl", "body", [&](Database& db, ModelRegistry& models) {
+      Model Article = define(db, models, "Article", {CharField("title"), TextField("body")});
+      Model Tag = define(db, models, "Tag", {CharField("name").unique()});
+      create_tables(db, {Article, Tag, article_tag(db, models)});
+    });
+    check_models_ddl("rj002.s5_3.helper_methods", "body", [&](Database& db, ModelRegistry& models) {
+      Model Tag = define(db, models, "Tag", {CharField("name").unique()});
+      Model Article = define(db, models, "Article", {CharField("title"), TextField("body")});
+      create_tables(db, {Tag, Article, article_tag(db, models)});
+    });
+    check_models_ddl("rj002.s7_7.arbitrary_fields", "body", [&](Database& db, ModelRegistry& models) {
+      Model Customer = define(db, models, "Customer", {CharField("name"), CharField("email").unique()});
+      Model Order = define(db, models, "Order", {CharField("customer_email"), IntegerField("total")});
+      create_tables(db, {Customer, Order});
+    });
+    check_models_ddl("rj002.s10_3.backref_collision", "body", [&](Database& db, ModelRegistry& models) {
+      Model User = named_user(db, models);
+      Model Article = define(db, models, "Article", {ForeignKeyField("author", User).backref("articles")});
+      Model Comment = define(db, models, "Comment", {ForeignKeyField("user", User).backref("articles")});
+      create_tables(db, {User, Article, Comment});
+    });
+    check_models_ddl("rj002.s10_5.composite_index", "body", [&](Database& db, ModelRegistry& models) {
+      Model User = named_user(db, models);
+      Model Article = define(db, models, "Article",
+                             {CharField("title"), ForeignKeyField("author", User).backref("articles"),
+                              BooleanField("published").default_value(false)},
+                             {.indexes = std::vector<IndexSpec>{{{"author", "published"}, false}}});
+      create_tables(db, {User, Article});
+    });
+    check_models_ddl("rj002.s11.fk_field_option", "body", [&](Database& db, ModelRegistry& models) {
+      Model User = define(db, models, "User", {CharField("email").unique()});
+      Model Login = define(db, models, "Login", {ForeignKeyField("user", User).to_field("email").backref("logins")});
+      create_tables(db, {User, Login});
+    });
   }
 }
