@@ -559,6 +559,11 @@ TEST_SUITE("schema") {
                          "Tweet first, or use DeferredForeignKey for a model defined later",
                          ImproperlyConfigured);
     CHECK_FALSE(models.find("User").has_value());  // nothing half-defined is left behind
+    // Nor a backref on a model the failed definition did reach.
+    Model Post = models.define({.name = "Post", .fields = {TextField("message")}});
+    CHECK_THROWS_AS(models.define({.name = "User", .fields = {ForeignKeyField("pinned", Post), ForeignKeyField("favorite_tweet", "Tweet")}}),
+                    ImproperlyConfigured);
+    CHECK(Post.meta().backrefs().empty());
   }
 
   TEST_CASE("mf003.circular.integer_field: an integer column instead of a foreign key") {
