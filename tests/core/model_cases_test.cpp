@@ -9,6 +9,7 @@
 #include "peewasm/peewasm.hpp"
 #include "support/blog.hpp"
 #include "support/oracle.hpp"
+#include "support/python_repr.hpp"
 #include "support/query_count.hpp"
 
 using namespace peewasm;
@@ -17,6 +18,8 @@ using peewasm::test::FixedClock;
 using peewasm::test::oracle_case;
 using peewasm::test::oracle_output;
 using peewasm::test::oracle_statements;
+using peewasm::test::py_join;
+using peewasm::test::py_repr;
 using peewasm::test::Recorder;
 
 namespace {
@@ -37,25 +40,18 @@ void check_setup(const std::string& id, const std::vector<peewasm::test::Stateme
   peewasm::test::check_statements(setup, oracle_statements(id, "setup"));
 }
 
-// Python's repr() of what an example prints inside lists and dicts.
-std::string repr(const Value& value) { return value.is_text() ? "'" + value.as_text() + "'" : value.to_string(); }
-
+// Python's repr() of a JSON document loaded as a dict.
 std::string repr(const nlohmann::ordered_json& json) {
   if (json.is_object()) {
-    std::string out;
-    for (const auto& [key, item] : json.items()) out += (out.empty() ? "" : ", ") + ("'" + key + "': ") + repr(item);
-    return "{" + out + "}";
+    std::vector<std::string> items;
+    for (const auto& [key, item] : json.items()) items.push_back(py_repr(Value(key)) + ": " + repr(item));
+    std::string list = py_join(items);
+    return "{" + list.substr(1, list.size() - 2) + "}";
   }
-  if (json.is_string()) return "'" + json.get<std::string>() + "'";
+  if (json.is_string()) return py_repr(Value(json.get<std::string>()));
   if (json.is_boolean()) return json.get<bool>() ? "True" : "False";
   if (json.is_null()) return "None";
   return json.dump();
-}
-
-std::string py_list(const Lines& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return "[" + out + "]";
 }
 
 std::string py_bool(bool value) { return value ? "True" : "False"; }
@@ -143,10 +139,10 @@ TEST_SUITE("schema") {
     h2.save();
     Lines houses;
     for (const Instance& h : House.select().order_by({House["id"]}).execute()) {
-      houses.push_back("(" + repr(h.get("number")) + ", " +
-                       repr(nlohmann::ordered_json::parse(h.get("attributes").as_text())) + ")");
+      houses.push_back(
+          py_join({py_repr(h.get("number")), repr(nlohmann::ordered_json::parse(h.get("attributes").as_text()))}, true));
     }
-    check_case("mf003.defaults.mutable_json", {py_list(houses)}, recorder, count);
+    check_case("mf003.defaults.mutable_json", {py_join(houses)}, recorder, count);
   }
 
   TEST_CASE("JSONField stores any spacing as Python writes it, and SQLite refuses a malformed document") {
@@ -240,7 +236,7 @@ TEST_SUITE("schema") {
                      .where(Event["event_date"].year() == year && Event["event_date"].month() == month);
     Lines days;
     for (const Instance& e : query.execute()) days.push_back(e.get("day").to_string());
-    check_case("mf003.fields.datetime_parts", {now + " " + py_list(days)}, recorder, count);
+    check_case("mf003.fields.datetime_parts", {now + " " + py_join(days)}, recorder, count);
   }
 
   TEST_CASE("date parts: every part, truncation, timestamps, and the fields that have none") {
@@ -492,9 +488,9 @@ TEST_SUITE("schema") {
     Instance it = ImageTag.create({{"image", img}, {"tag", tag}});
     Lines labels;
     for (const Instance& t : Tag.select().join(ImageTag).where(ImageTag["image"] == img).execute()) {
-      labels.push_back(repr(t.get("label")));
+      labels.push_back(py_repr(t.get("label")));
     }
-    check_case("mf003.pk.imagetag_composite", {it.str(), py_list(labels)}, recorder, count);
+    check_case("mf003.pk.imagetag_composite", {it.str(), py_join(labels)}, recorder, count);
   }
 
   TEST_CASE("mf003.pk.uuid_model: a chosen key is inserted with force_insert, then saved normally") {
@@ -519,8 +515,8 @@ TEST_SUITE("schema") {
     save(true);
     save(false);
     Lines ids;
-    for (const Instance& m : UUIDModel.select().order_by({UUIDModel["id"]}).execute()) ids.push_back(repr(m.get("id")));
-    lines.push_back(py_list(ids));
+    for (const Instance& m : UUIDModel.select().order_by({UUIDModel["id"]}).execute()) ids.push_back(py_repr(m.get("id")));
+    lines.push_back(py_join(ids));
     check_case("mf003.pk.uuid_model", lines, recorder, count);
   }
 
