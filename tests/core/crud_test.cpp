@@ -3,9 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "peewasm/peewasm.hpp"
-#include "support/blog.hpp"
 #include "support/oracle.hpp"
 #include "support/query_count.hpp"
+#include "support/seed003.hpp"
 
 using namespace peewasm;
 using peewasm::test::check_oracle;

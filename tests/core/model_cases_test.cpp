@@ -7,10 +7,10 @@
 #include <type_traits>
 
 #include "peewasm/peewasm.hpp"
-#include "support/blog.hpp"
 #include "support/oracle.hpp"
 #include "support/python_repr.hpp"
 #include "support/query_count.hpp"
+#include "support/seed003.hpp"
 
 using namespace peewasm;
 using peewasm::test::Blog;
