@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "decimal_text.hpp"
+#include "json_text.hpp"
 #include "peewasm/errors.hpp"
 #include "peewasm/schema/field.hpp"
 #include "temporal.hpp"
@@ -492,6 +493,17 @@ Value boolean_python_value(const Value& value) {
   return value;
 }
 
+// Peewee's json.dumps(value): documents keep their content and get Python's spacing.
+Value json_db_value(const Target& target, const Value& value) {
+  switch (value.type()) {
+    case ValueType::Text: return Value(json_text::python_dumps_spacing(value.as_text()));
+    case ValueType::Boolean: return Value(value.as_bool() ? "true" : "false");
+    case ValueType::Integer:
+    case ValueType::Real: return Value(value.to_string());
+    default: cannot_store(target, value, "pass JSON text such as '{\"key\": 1}', a number or a boolean");
+  }
+}
+
 Value to_db(const Target& target, const Value& value) {
   switch (target.type()) {
     case FieldType::Auto:
@@ -517,6 +529,7 @@ Value to_db(const Target& target, const Value& value) {
     case FieldType::Timestamp: return timestamp_db_value(target, value);
     case FieldType::IP: return ip_db_value(target, value);
     case FieldType::Boolean: return boolean_db_value(target, value);
+    case FieldType::JSON: return json_db_value(target, value);
     case FieldType::Custom: {
       const auto& convert = target.options().adapter.db_value;
       return convert ? convert(value) : value;
@@ -558,6 +571,7 @@ Value to_python(const Target& target, const Value& value) {
     // A REAL column already returns reals; Peewee's float() would change nothing else we store.
     case FieldType::Float:
     case FieldType::Double:
+    case FieldType::JSON:
     case FieldType::Bare:
     case FieldType::ForeignKey:
     case FieldType::ManyToMany: return value;
