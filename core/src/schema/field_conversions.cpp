@@ -339,9 +339,28 @@ Value temporal_db_value(const Target& target, const Value& value) {
   cannot_store(target, value, "pass text such as " + std::string(example_of(target.type())));
 }
 
+// Text already in the shape str() gives ('2024-01-02 03:04:05', '2024-01-02', '03:04:05')
+// comes back unchanged from parsing with the default formats and formatting again, whether it
+// parses (same digits) or not (left alone): skip both. This is every row the ORM wrote.
+bool in_canonical_shape(FieldType type, std::string_view text) {
+  std::string_view shape;
+  switch (type) {
+    case FieldType::Date: shape = "0000-00-00"; break;
+    case FieldType::Time: shape = "00:00:00"; break;
+    default: shape = "0000-00-00 00:00:00";
+  }
+  if (text.size() != shape.size()) return false;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (shape[i] == '0' ? !digit : text[i] != shape[i]) return false;
+  }
+  return true;
+}
+
 // Text that parses becomes str() of a datetime, date or time; anything else is left alone.
 Value temporal_python_value(const Target& target, const Value& value) {
   if (!value.is_text()) return value;
+  if (target.options().formats.empty() && in_canonical_shape(target.type(), value.as_text())) return value;
   const auto parsed = parse_date_time(target, value.as_text());
   if (!parsed) return value;
   switch (target.type()) {
