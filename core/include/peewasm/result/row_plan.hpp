@@ -3,6 +3,7 @@
 // the selected nodes and the recorded joins (never from column names); applied per row as a
 // flat loop over columns.
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,9 @@ class RowPlan {
  public:
   explicit RowPlan(const SelectNode& query);
 
-  // One model instance (with its joined instances attached) from one row of values.
-  Instance build(const std::vector<Value>& row) const;
+  // One model instance (with its joined instances attached) from one row of values. The
+  // values are moved out of `row` (the caller refills it for the next row).
+  Instance build(std::span<Value> row) const;
   // The key each column has in dicts(): field name, alias, or the expression's SQL.
   const std::vector<std::string>& column_names() const noexcept { return names_; }
   // A column's value as the application sees it (the field's python_value when it is a field).
@@ -43,6 +45,9 @@ class RowPlan {
   std::vector<Target> targets_;
   std::vector<Column> columns_;
   std::vector<std::string> names_;
+  // build()'s per-row work space, kept so rows allocate only their instances.
+  mutable std::vector<Instance> row_instances_;
+  mutable std::vector<char> row_has_value_;
 };
 
 }  // namespace peewasm

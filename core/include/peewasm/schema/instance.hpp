@@ -82,7 +82,7 @@ class Instance {
   bool is_dirty() const;
 
   // Internal: used by result materialization and eager loading.
-  void load_column(const Field& field, const Value& db_value);
+  void load_column(const Field& field, Value db_value);
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
   void clear_dirty();
