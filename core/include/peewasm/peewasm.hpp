@@ -3,7 +3,9 @@
 
 #include "peewasm/db/database.hpp"
 #include "peewasm/errors.hpp"
+#include "peewasm/query/compound.hpp"
 #include "peewasm/query/cte.hpp"
+#include "peewasm/query/many_to_many_query.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/schema/field.hpp"
@@ -13,6 +15,7 @@
 #include "peewasm/schema/model.hpp"
 #include "peewasm/schema/registry.hpp"
 #include "peewasm/schema/schema_manager.hpp"
+#include "peewasm/sql/column.hpp"
 #include "peewasm/sql/context.hpp"
 #include "peewasm/sql/expression.hpp"
 #include "peewasm/sql/function.hpp"

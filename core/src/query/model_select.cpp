@@ -103,42 +103,13 @@ Database& ModelSelect::database() const { return node_->model->bound_database();
 
 CompiledSql ModelSelect::sql() const { return compile(*node_); }
 
-std::vector<Instance> ModelSelect::execute() const {
-  CompiledSql compiled = sql();
-  RowPlan plan(*node_);
-  std::vector<Instance> instances;
-  std::vector<Value> row;
-  database().query(compiled.sql, compiled.params, [&](const RowView& view) {
-    row.resize(view.column_count());
-    for (int i = 0; i < view.column_count(); ++i) row[i] = view.column(i);
-    instances.push_back(plan.build(row));
-  });
-  return instances;
-}
+std::vector<Instance> ModelSelect::execute() const { return read_instances(database(), sql(), RowPlan(*node_)); }
 
-std::vector<DictRow> ModelSelect::dicts() const {
-  CompiledSql compiled = sql();
-  RowPlan plan(*node_);
-  std::vector<DictRow> rows;
-  database().query(compiled.sql, compiled.params, [&](const RowView& view) {
-    DictRow row;
-    for (int i = 0; i < view.column_count(); ++i) row.emplace_back(plan.column_names()[i], plan.convert(i, view.column(i)));
-    rows.push_back(std::move(row));
-  });
-  return rows;
-}
+std::vector<DictRow> ModelSelect::dicts() const { return read_dicts(database(), sql(), RowPlan(*node_)); }
 
-std::vector<std::vector<Value>> ModelSelect::tuples() const {
-  CompiledSql compiled = sql();
-  RowPlan plan(*node_);
-  std::vector<std::vector<Value>> rows;
-  database().query(compiled.sql, compiled.params, [&](const RowView& view) {
-    std::vector<Value> row;
-    for (int i = 0; i < view.column_count(); ++i) row.push_back(plan.convert(i, view.column(i)));
-    rows.push_back(std::move(row));
-  });
-  return rows;
-}
+std::vector<std::vector<Value>> ModelSelect::tuples() const { return read_tuples(database(), sql(), RowPlan(*node_)); }
+
+std::vector<Instance> ModelSelect::objects() const { return read_objects(database(), sql(), RowPlan(*node_)); }
 
 std::int64_t ModelSelect::count() const {
   // SELECT COUNT(1) FROM (<this query, unordered, selecting 1>) AS "_wrapped" LIMIT 1.
@@ -172,14 +143,15 @@ std::optional<Instance> ModelSelect::first() const {
 }
 
 Instance ModelSelect::get() const {
-  ModelSelect one = paginate(1, 1);
-  auto rows = one.execute();
-  if (rows.empty()) {
-    CompiledSql compiled = one.sql();
-    throw DoesNotExist("<Model: " + node_->model->name() + "> instance matching query does not exist:\nSQL: " +
-                       compiled.sql + "\nParams: " + params_repr(compiled.params));
-  }
+  auto rows = paginate(1, 1).execute();
+  if (rows.empty()) throw not_found();
   return rows.front();
+}
+
+DoesNotExist ModelSelect::not_found() const {
+  CompiledSql compiled = paginate(1, 1).sql();
+  return DoesNotExist("<Model: " + node_->model->name() + "> instance matching query does not exist:\nSQL: " +
+                      compiled.sql + "\nParams: " + params_repr(compiled.params));
 }
 
 Value ModelSelect::scalar() const {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "peewasm/db/database.hpp"
+#include "peewasm/query/many_to_many_query.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/schema/metadata.hpp"
@@ -160,6 +161,17 @@ bool Instance::has_related(std::string_view fk_name) const {
   return state().related.find(fk_name) != state().related.end();
 }
 
+// Peewee's BackrefAccessor: children.select().where(fk == this row's referenced value).
+ModelSelect Instance::backref(std::string_view name) const {
+  const Field& fk = meta().backref(name);
+  Model children(fk.model());
+  return children.select().where(children[fk.name()] == get(fk.rel_field().name()));
+}
+
+ManyToManyQuery Instance::many_to_many(std::string_view name) const {
+  return ManyToManyQuery(*this, meta().many_to_many(name));
+}
+
 bool Instance::flag(std::string_view bit_field, std::int64_t bit) const {
   Value bits = get(bit_field);
   return !bits.is_null() && (bits.as_int() & bit) != 0;
@@ -169,6 +181,49 @@ void Instance::set_flag(std::string_view bit_field, std::int64_t bit, bool on) {
   Value bits = get(bit_field);
   std::int64_t current = bits.is_null() ? 0 : bits.as_int();
   set(bit_field, on ? (current | bit) : (current & ~bit));
+}
+
+namespace {
+// The bitmap of a BigBitField as bytes; wrong field types are named.
+Blob bitmap_of(const Instance& instance, std::string_view field_name) {
+  const Field& field = instance.meta().field(field_name);
+  if (field.type() != FieldType::BigBit) {
+    throw ImproperlyConfigured(instance.meta().name() + "." + field.name() + " is a " + std::string(field_class_name(field.type())) +
+                               ", not a BigBitField; bit operations need a BigBitField");
+  }
+  Value bits = instance.get(field_name);
+  return bits.is_blob() ? bits.as_blob() : Blob{};
+}
+
+std::uint8_t bit_mask(std::size_t bit) { return static_cast<std::uint8_t>(1u << (bit % 8)); }
+}  // namespace
+
+bool Instance::is_set(std::string_view big_bit_field, std::size_t bit) const {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  return bit / 8 < bytes.size() && (bytes[bit / 8] & bit_mask(bit)) != 0;
+}
+
+void Instance::set_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bytes.size() <= bit / 8) bytes.resize(bit / 8 + 1, 0);
+  bytes[bit / 8] |= bit_mask(bit);
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+void Instance::clear_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bit / 8 >= bytes.size()) return;
+  bytes[bit / 8] &= static_cast<std::uint8_t>(~bit_mask(bit));
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+bool Instance::toggle_bit(std::string_view big_bit_field, std::size_t bit) {
+  if (is_set(big_bit_field, bit)) {
+    clear_bit(big_bit_field, bit);
+    return false;
+  }
+  set_bit(big_bit_field, bit);
+  return true;
 }
 
 Value Instance::pk() const {
