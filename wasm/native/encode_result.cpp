@@ -129,7 +129,7 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
   for (std::size_t i = 0; i < columns.size(); ++i) {
     put_i32(columns[i].target);
     put_i32(columns[i].field ? static_cast<std::int32_t>(columns[i].field->index()) : -1);
-    put_text(plan.column_names()[i]);
+    put_text(columns[i].name);
   }
 
   std::uint32_t rows = 0;
