@@ -147,7 +147,8 @@ class Field {
   // Python value -> what SQLite stores, and back. Throw DataError naming the field when a
   // value cannot be converted.
   Value db_value(const Value& value) const;
-  Value python_value(const Value& value) const;
+  // By value: a caller that hands over its value (a row being loaded) saves a copy.
+  Value python_value(Value value) const;
   // The default for a new instance, if any (calls the default function).
   std::optional<Value> make_default() const;
   // Whether the field has a default, without calling a default function.

@@ -104,7 +104,7 @@ class Instance {
   bool is_dirty() const;
 
   // Internal: used by result materialization and eager loading.
-  void load_column(const Field& field, const Value& db_value);
+  void load_column(const Field& field, Value db_value);
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
   // Eager loading stores a backref's rows, and links each row to its parent for related(fk_name)
