@@ -1,0 +1,12 @@
+// What the page and the lesson worker say to each other.
+import type { ExampleSource, RunResult } from './run-example.js';
+
+export interface RunRequest {
+  id: number;
+  source: ExampleSource;
+}
+
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'line'; id: number; line: string }
+  | { type: 'done'; id: number; result: RunResult };
