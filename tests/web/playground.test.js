@@ -3,7 +3,7 @@
 // an endless loop is stopped, and every lesson runs in the page as in tests/js (same todo
 // list). Screenshots go to build/screenshots/ for a person to look at.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,12 +12,12 @@ import { build } from 'vite';
 
 import { readTutorials } from '../../web/tools/read-tutorials.mjs';
 import { repoRoot } from '../js/support/packed-package.js';
+import { todoReasons } from '../js/support/tutorial-runner.js';
 import { launchChromium, openPage } from './support/browser.js';
 import { serveDirectory } from './support/static-server.js';
 
 const tutorials = readTutorials();
-const todo = JSON.parse(readFileSync(new URL('../js/tutorials.todo.json', import.meta.url), 'utf8'));
-const todoReason = new Map(todo.flatMap(({ reason, lessons }) => lessons.map((path) => [path, reason])));
+const todoReason = todoReasons();
 const screenshots = join(repoRoot, 'build/screenshots');
 
 describe('the playground in headless Chromium', () => {
@@ -63,6 +63,8 @@ describe('the playground in headless Chromium', () => {
     assert.equal(await page.textContent('.lesson h2'), first.title);
     assert.equal(await page.inputValue('textarea.editor'), first.code);
     await page.screenshot({ path: join(screenshots, 'playground-first-lesson.png') });
+    await page.click('.pager a[rel=next]');
+    await page.waitForFunction((title) => document.querySelector('.lesson h2')?.textContent === title, tutorials.chapters[0].lessons[1].title);
   });
 
   it('runs edited code in the worker and shows its output, SQL and query count', async () => {

@@ -1,14 +1,10 @@
 class Student extends BaseModel {
-  static fields = {
-    name: new TextField(),
-  };
+  static name = new TextField();
 }
 
 class Course extends BaseModel {
-  static fields = {
-    title: new TextField(),
-    students: new ManyToManyField(Student, { backref: 'courses' }),
-  };
+  static title = new TextField();
+  static students = new ManyToManyField(Student, { backref: 'courses' });
 }
 
 // The generated through model, for direct access.

@@ -1,9 +1,7 @@
 class ActivityLog extends BaseModel {
-  static fields = {
-    object_id: new IntegerField(),
-    activity_type: new TextField(),
-    description: new TextField(),
-  };
+  static object_id = new IntegerField();
+  static activity_type = new TextField();
+  static description = new TextField();
 }
 
 db.createTables([ActivityLog]);

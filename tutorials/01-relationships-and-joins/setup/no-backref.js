@@ -1,21 +1,17 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static meta = { database: db };
+  static database = db;
 }
 
 class User extends BaseModel {
-  static fields = {
-    username: new TextField(),
-  };
+  static username = new TextField();
 }
 
 class Tweet extends BaseModel {
-  static fields = {
-    user: new ForeignKeyField(User), // no backref given
-    content: new TextField(),
-    timestamp: new DateTimeField({ default: now }),
-  };
+  static user = new ForeignKeyField(User); // no backref given
+  static content = new TextField();
+  static timestamp = new DateTimeField({ default: now });
 }
 
 db.createTables([User, Tweet]);

@@ -1,8 +1,6 @@
 class Category extends Model {
-  static fields = {
-    name: new CharField(),
-    parent: new ForeignKeyField('self', { backref: 'children' }),
-  };
+  static name = new CharField();
+  static parent = new ForeignKeyField('self', { backref: 'children' });
 }
 
 const Parent = Category.alias();

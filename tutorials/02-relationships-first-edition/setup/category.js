@@ -1,14 +1,12 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static meta = { database: db };
+  static database = db;
 }
 
 class Category extends BaseModel {
-  static fields = {
-    name: new CharField(),
-    parent: new ForeignKeyField('self', { null: true, backref: 'children' }),
-  };
+  static name = new CharField();
+  static parent = new ForeignKeyField('self', { null: true, backref: 'children' });
 }
 
 db.createTables([Category]);

@@ -1,22 +1,16 @@
 const db = await Database.open(':memory:');
 
 class Student extends Model {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class Course extends Model {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class StudentCourse extends Model {
-  static fields = {
-    student: new ForeignKeyField(Student),
-    course: new ForeignKeyField(Course),
-  };
+  static student = new ForeignKeyField(Student);
+  static course = new ForeignKeyField(Course);
 }
 
 // The seed's models have no database: bind them, and add data.

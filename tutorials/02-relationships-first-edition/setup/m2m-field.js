@@ -2,20 +2,16 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static meta = { database: db };
+  static database = db;
 }
 
 class Student extends BaseModel {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class Course extends BaseModel {
-  static fields = {
-    name: new CharField(),
-    students: new ManyToManyField(Student, { backref: 'courses' }),
-  };
+  static name = new CharField();
+  static students = new ManyToManyField(Student, { backref: 'courses' });
 }
 
 const StudentCourse = Course.students.getThroughModel();

@@ -1,15 +1,11 @@
 class User extends BaseModel {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class Article extends BaseModel {
-  static fields = {
-    title: new CharField(),
-    author: new ForeignKeyField(User, { backref: 'authored_articles' }),
-    editor: new ForeignKeyField(User, { backref: 'edited_articles', null: true }),
-  };
+  static title = new CharField();
+  static author = new ForeignKeyField(User, { backref: 'authored_articles' });
+  static editor = new ForeignKeyField(User, { backref: 'edited_articles', null: true });
 }
 
 db.createTables([User, Article]);

@@ -1,14 +1,10 @@
 class User extends BaseModel {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class Article extends BaseModel {
-  static fields = {
-    title: new CharField(),
-    author: new ForeignKeyField(User, { backref: '+' }),
-  };
+  static title = new CharField();
+  static author = new ForeignKeyField(User, { backref: '+' });
 }
 
 db.createTables([User, Article]);

@@ -1,13 +1,9 @@
 class User extends BaseModel {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class Article extends BaseModel {
-  static fields = {
-    author: new ForeignKeyField(User, { backref: 'articles', columnName: 'user_id' }),
-  };
+  static author = new ForeignKeyField(User, { backref: 'articles', columnName: 'user_id' });
 }
 
 db.createTables([User, Article]);

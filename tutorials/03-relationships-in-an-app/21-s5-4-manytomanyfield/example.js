@@ -1,15 +1,11 @@
 class Tag extends BaseModel {
-  static fields = {
-    name: new CharField({ unique: true }),
-  };
+  static name = new CharField({ unique: true });
 }
 
 class Article extends BaseModel {
-  static fields = {
-    title: new CharField(),
-    body: new TextField(),
-    tags: new ManyToManyField(Tag, { backref: 'articles' }),
-  };
+  static title = new CharField();
+  static body = new TextField();
+  static tags = new ManyToManyField(Tag, { backref: 'articles' });
 }
 
 // The implicit through table, once both classes are defined

@@ -1,15 +1,11 @@
 class Customer extends BaseModel {
-  static fields = {
-    name: new CharField(),
-    email: new CharField({ unique: true }),
-  };
+  static name = new CharField();
+  static email = new CharField({ unique: true });
 }
 
 class Order extends BaseModel {
-  static fields = {
-    customer_email: new CharField(),
-    total: new IntegerField(),
-  };
+  static customer_email = new CharField();
+  static total = new IntegerField();
 }
 
 db.createTables([Customer, Order]);

@@ -1,19 +1,13 @@
 class User extends BaseModel {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class Article extends BaseModel {
-  static fields = {
-    author: new ForeignKeyField(User, { backref: 'articles' }), // ok
-  };
+  static author = new ForeignKeyField(User, { backref: 'articles' }); // ok
 }
 
 class Comment extends BaseModel {
-  static fields = {
-    user: new ForeignKeyField(User, { backref: 'articles' }), // collision
-  };
+  static user = new ForeignKeyField(User, { backref: 'articles' }); // collision
 }
 
 db.createTables([User, Article, Comment]);

@@ -1,18 +1,12 @@
 class User extends BaseModel {
-  static fields = {
-    name: new CharField(),
-  };
+  static name = new CharField();
 }
 
 class Article extends BaseModel {
-  static fields = {
-    title: new CharField(),
-    author: new ForeignKeyField(User, { backref: 'articles' }),
-    published: new BooleanField({ default: false }),
-  };
-  static meta = {
-    indexes: [[['author', 'published'], false]],
-  };
+  static title = new CharField();
+  static author = new ForeignKeyField(User, { backref: 'articles' });
+  static published = new BooleanField({ default: false });
+  static indexes = [{ fields: ['author', 'published'] }];
 }
 
 db.createTables([User, Article]);

@@ -1,13 +1,9 @@
 class User extends BaseModel {
-  static fields = {
-    email: new CharField({ unique: true }),
-  };
+  static email = new CharField({ unique: true });
 }
 
 class Login extends BaseModel {
-  static fields = {
-    user: new ForeignKeyField(User, { field: User.email, backref: 'logins' }),
-  };
+  static user = new ForeignKeyField(User, { toField: 'email', backref: 'logins' });
 }
 
 db.createTables([User, Login]);

@@ -1,44 +1,32 @@
 class User extends BaseModel {
-  static fields = {
-    name: new CharField(),
-    email: new CharField({ unique: true }),
-  };
+  static name = new CharField();
+  static email = new CharField({ unique: true });
 }
 
 class Article extends BaseModel {
-  static fields = {
-    // When the user is deleted, delete their articles
-    author: new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' }),
-  };
+  // When the user is deleted, delete their articles
+  static author = new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' });
 }
 
 class Comment extends BaseModel {
-  static fields = {
-    // Keep the comment, but null out the author
-    author: new ForeignKeyField(User, { backref: 'comments', onDelete: 'SET NULL', null: true }),
-    article: new ForeignKeyField(Article, { backref: 'comments', onDelete: 'CASCADE' }),
-  };
+  // Keep the comment, but null out the author
+  static author = new ForeignKeyField(User, { backref: 'comments', onDelete: 'SET NULL', null: true });
+  static article = new ForeignKeyField(Article, { backref: 'comments', onDelete: 'CASCADE' });
 }
 
 class Invoice extends BaseModel {
-  static fields = {
-    // Refuse to delete a user who has invoices.
-    customer: new ForeignKeyField(User, { backref: 'invoices', onDelete: 'RESTRICT' }),
-  };
+  // Refuse to delete a user who has invoices.
+  static customer = new ForeignKeyField(User, { backref: 'invoices', onDelete: 'RESTRICT' });
 }
 
 class Note extends BaseModel {
-  static fields = {
-    // onDelete not set: the database default, NO ACTION.
-    user: new ForeignKeyField(User, { backref: 'notes' }),
-  };
+  // onDelete not set: the database default, NO ACTION.
+  static user = new ForeignKeyField(User, { backref: 'notes' });
 }
 
 class Memo extends BaseModel {
-  static fields = {
-    // Explicit NO ACTION.
-    user: new ForeignKeyField(User, { backref: 'memos', onDelete: 'NO ACTION' }),
-  };
+  // Explicit NO ACTION.
+  static user = new ForeignKeyField(User, { backref: 'memos', onDelete: 'NO ACTION' });
 }
 
 db.createTables([User, Article, Comment, Invoice, Note, Memo]);

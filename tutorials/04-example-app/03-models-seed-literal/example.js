@@ -1,19 +1,17 @@
 // The seed's model code as first written, with the 2011 API: keyword filters in where(),
-// a column name as a join's `on` and as the ordering, and `relatedName` for backref.
+// a column name as a join's `on` and as the ordering.
 // (The seed opens 'tweepee.db'; lessons use a fresh in-memory database.)
 const database = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static meta = { database };
+  static database = database;
 }
 
 class User extends BaseModel {
-  static fields = {
-    username: new CharField(),
-    password: new CharField(),
-    email: new CharField(),
-    join_date: new DateTimeField(),
-  };
+  static username = new CharField();
+  static password = new CharField();
+  static email = new CharField();
+  static join_date = new DateTimeField();
 
   following() {
     return User.select().join(Relationship, { on: 'to_user_id' }).where({ from_user: this }).orderBy('username');
@@ -29,18 +27,14 @@ class User extends BaseModel {
 }
 
 class Relationship extends BaseModel {
-  static fields = {
-    from_user: new ForeignKeyField(User, { relatedName: 'relationships' }),
-    to_user: new ForeignKeyField(User, { relatedName: 'related_to' }),
-  };
+  static from_user = new ForeignKeyField(User, { backref: 'relationships' });
+  static to_user = new ForeignKeyField(User, { backref: 'related_to' });
 }
 
 class Message extends BaseModel {
-  static fields = {
-    user: new ForeignKeyField(User),
-    content: new TextField(),
-    pub_date: new DateTimeField(),
-  };
+  static user = new ForeignKeyField(User);
+  static content = new TextField();
+  static pub_date = new DateTimeField();
 }
 
 database.createTables([User, Relationship, Message]);

@@ -3,16 +3,14 @@ const database = await Database.open(':memory:');
 
 // model definitions
 class BaseModel extends Model {
-  static meta = { database };
+  static database = database;
 }
 
 class User extends BaseModel {
-  static fields = {
-    username: new CharField(),
-    password: new CharField(),
-    email: new CharField(),
-    join_date: new DateTimeField(),
-  };
+  static username = new CharField();
+  static password = new CharField();
+  static email = new CharField();
+  static join_date = new DateTimeField();
 
   following() {
     return User
@@ -42,18 +40,14 @@ class User extends BaseModel {
 }
 
 class Relationship extends BaseModel {
-  static fields = {
-    from_user: new ForeignKeyField(User, { backref: 'relationships' }),
-    to_user: new ForeignKeyField(User, { backref: 'related_to' }),
-  };
+  static from_user = new ForeignKeyField(User, { backref: 'relationships' });
+  static to_user = new ForeignKeyField(User, { backref: 'related_to' });
 }
 
 class Message extends BaseModel {
-  static fields = {
-    user: new ForeignKeyField(User),
-    content: new TextField(),
-    pub_date: new DateTimeField(),
-  };
+  static user = new ForeignKeyField(User);
+  static content = new TextField();
+  static pub_date = new DateTimeField();
 }
 
 function createTables() {

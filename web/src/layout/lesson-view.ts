@@ -1,7 +1,7 @@
 // One lesson: its prose, the setup it runs after (read only), the editable example with
 // Run / Stop / Reset, and the results of the last run.
 import { createEditor } from '../editor/code-editor.js';
-import { setupCode, type LessonRef } from '../lessons/load-index.js';
+import { hashOf, neighbours, setupCode, type LessonRef } from '../lessons/load-index.js';
 import type { LessonRunner } from '../worker/worker-client.js';
 import { h } from './dom.js';
 import { renderProse } from './prose.js';
@@ -33,7 +33,7 @@ export function renderLesson(ref: LessonRef, runner: LessonRunner): HTMLElement 
   const setup = h(
     'details',
     { class: 'setup' },
-    h('summary', {}, `Runs after the setup: ${lesson.expected.setup.join(', ') || 'none'} (models and data)`),
+    h('summary', {}, `Setup, run before the example: ${lesson.expected.setup.join(', ')}`),
     h('pre', { class: 'code' }, setupCode(ref).join('\n')),
   );
 
@@ -47,5 +47,16 @@ export function renderLesson(ref: LessonRef, runner: LessonRunner): HTMLElement 
     editor.element,
     h('div', { class: 'toolbar' }, runButton, stopButton, resetButton, h('span', { class: 'seed' }, `Seed: ${lesson.seed}`)),
     results.element,
+    pager(ref),
+  );
+}
+
+function pager(ref: LessonRef): HTMLElement {
+  const { previous, next } = neighbours(ref);
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Previous and next lesson' },
+    previous ? h('a', { href: hashOf(previous), rel: 'prev' }, `← ${previous.lesson.title}`) : h('span'),
+    next ? h('a', { href: hashOf(next), rel: 'next' }, `${next.lesson.title} →`) : null,
   );
 }

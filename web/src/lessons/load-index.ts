@@ -23,3 +23,10 @@ export const hashOf = ({ chapter, lesson }: LessonRef): string => `#/${chapter.s
 /** The setup code a lesson runs after, in order. */
 export const setupCode = ({ chapter, lesson }: LessonRef): string[] =>
   lesson.expected.setup.map((name) => chapter.setups[name]!);
+
+/** The lessons before and after this one, across chapters, in reading order. */
+export function neighbours(ref: LessonRef): { previous?: LessonRef; next?: LessonRef } {
+  const all = tutorials.chapters.flatMap((chapter) => chapter.lessons.map((lesson) => ({ chapter, lesson })));
+  const index = all.findIndex((item) => item.lesson === ref.lesson);
+  return { previous: all[index - 1], next: all[index + 1] };
+}
