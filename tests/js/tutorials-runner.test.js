@@ -77,8 +77,15 @@ describe('runExample', () => {
   it('reports what the example threw, with the lines printed before it', async () => {
     const result = await run("print('before');\ndb.executeSql('SELECT * FROM missing');");
     assert.deepEqual(result.lines, ['before']);
-    assert.deepEqual(result.error, { name: 'OperationalError', message: 'no such table: missing' });
+    assert.deepEqual(result.error, { name: 'OperationalError', message: 'no such table: missing', line: 2 });
     assert.equal(result.queryCount, 1);
+  });
+
+  it("names the example's line an error came from, also from inside the package", async () => {
+    const thrown = await run("print('one');\n\nnull.x;");
+    assert.deepEqual(thrown.error, { name: 'TypeError', message: "Cannot read properties of null (reading 'x')", line: 3 });
+    const fromPackage = await run("const n = 1;\ndb.executeSql('SELECT * FROM missing');");
+    assert.equal(fromPackage.error?.line, 2);
   });
 
   it('reports an error of the setup, and a syntax error of the code', async () => {

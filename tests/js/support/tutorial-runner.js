@@ -23,7 +23,8 @@ const sorted = (lines) => [...lines].sort();
 /** Asserts that a run did exactly what the lesson expects. */
 export function assertMatchesLesson(result, lesson) {
   const { expected, expectedLines } = lesson;
-  assert.equal(result.error, null, `the example threw ${result.error?.name}: ${result.error?.message}`);
+  const where = result.error?.line ? ` (example line ${result.error.line})` : '';
+  assert.equal(result.error, null, `the example threw ${result.error?.name}: ${result.error?.message}${where}`);
   assert.deepEqual(result.setupStatements, expected.setupStatements, 'setup statements');
   assert.deepEqual(result.statements, expected.statements, 'statements of the example');
   assert.equal(result.queryCount, expected.queryCount, 'query count');

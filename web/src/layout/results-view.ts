@@ -73,7 +73,8 @@ export function createResultsView(lesson: Lesson): ResultsView {
       output.textContent = result.lines.map((line) => `${line}\n`).join('');
       if (result.error) {
         output.classList.add('failed');
-        output.append(h('span', { class: 'error' }, `${result.error.name}: ${result.error.message}\n`));
+        const { name, message, line } = result.error;
+        output.append(h('span', { class: 'error' }, `${name}: ${message}${line ? ` (line ${line})` : ''}\n`));
       }
       sqlHolder.replaceChildren(
         result.statements.length ? statementList(result.statements) : h('p', { class: 'none' }, 'No statements.'),

@@ -16,6 +16,8 @@ export interface Statement {
 export interface RunError {
   name: string;
   message: string;
+  /** The example's line the error came from (1-based), when it came from the example. */
+  line?: number;
 }
 
 export interface RunResult {
@@ -143,7 +145,7 @@ export async function runExample(
     const run = compileExample(source, names);
     await run(...names.map((name) => scope[name]));
   } catch (thrown) {
-    error = thrown instanceof Error ? { name: thrown.name, message: thrown.message } : { name: 'Error', message: String(thrown) };
+    error = describeError(thrown, source);
   }
 
   let queryCount = 0;
@@ -153,4 +155,20 @@ export async function runExample(
     db.close();
   }
   return { lines, statements, setupStatements, queryCount, error };
+}
+
+// new AsyncFunction(...) puts the parameters on the first line and `) {` on the second, then
+// the body: the setup, the begin marker, `{`, and the example.
+const headerLines = 2;
+
+function describeError(thrown: unknown, source: ExampleSource): RunError {
+  if (!(thrown instanceof Error)) return { name: 'Error', message: String(thrown) };
+  const error: RunError = { name: thrown.name, message: thrown.message };
+  const frame = /<anonymous>:(\d+):\d+/.exec(thrown.stack ?? '');
+  if (frame) {
+    const setupLines = source.setup.join('\n').split('\n').length;
+    const line = Number(frame[1]) - headerLines - setupLines - 2;
+    if (line >= 1 && line <= source.code.split('\n').length) error.line = line;
+  }
+  return error;
 }
