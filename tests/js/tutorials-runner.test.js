@@ -52,10 +52,13 @@ describe('runExample', () => {
     ]);
   });
 
-  it('streams printed lines to onLine as they are printed', async () => {
+  it("streams the example's lines and statements to the hooks as they happen", async () => {
     const streamed = [];
-    await run("print('one'); print('two');", setup, { onLine: (line) => streamed.push(line) });
-    assert.deepEqual(streamed, ['one', 'two']);
+    await run("print('one');\ndb.executeSql('SELECT 1');\nprint('two');", setup, {
+      onLine: (line) => streamed.push(line),
+      onStatement: ({ sql }) => streamed.push(sql),
+    });
+    assert.deepEqual(streamed, ['one', 'SELECT 1', 'two']);
   });
 
   it('gives now() as the lesson clock: one minute later at each call, from 2024-01-01', async () => {

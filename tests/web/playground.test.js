@@ -87,13 +87,19 @@ describe('the playground in headless Chromium', () => {
     await page.screenshot({ path: join(screenshots, 'playground-edited-run.png'), fullPage: true });
   });
 
-  it('stops an endless loop, and runs again afterwards', async () => {
-    await page.fill('textarea.editor', "print('spinning');\nfor (;;) {}");
+  it('stops an endless loop, showing what it printed and sent, and runs again afterwards', async () => {
+    await page.fill(
+      'textarea.editor',
+      "const db = await Database.open(':memory:');\ndb.executeSql('SELECT 1');\nprint('spinning');\nfor (;;) {}",
+    );
     await page.click('button.run');
     await page.waitForSelector('.results[data-state=running]');
     await page.waitForTimeout(300);
     await page.click('button.stop');
     await page.waitForSelector('.results[data-state=stopped]');
+    assert.equal(await page.textContent('.results .panel .output'), 'spinning\n');
+    const sql = await page.$$eval('.results .panel ol.sql li code', (els) => els.map((el) => el.textContent));
+    assert.deepEqual(sql, ['SELECT 1']);
     await page.screenshot({ path: join(screenshots, 'playground-stopped.png') });
     await page.fill('textarea.editor', "print('after the stop');");
     await runAndWait();

@@ -18,7 +18,7 @@ export function renderLesson(ref: LessonRef, runner: LessonRunner): HTMLElement 
     results.start();
     runButton.disabled = true;
     stopButton.disabled = false;
-    const result = await runner.run({ setup: setupCode(ref), code: editor.value }, (line) => results.line(line));
+    const result = await runner.run({ setup: setupCode(ref), code: editor.value }, results);
     results.finish(result);
     runButton.disabled = false;
     stopButton.disabled = true;

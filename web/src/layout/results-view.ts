@@ -10,21 +10,20 @@ import { h } from './dom.js';
 export interface ResultsView {
   element: HTMLElement;
   start(): void;
-  line(text: string): void;
+  /** Shows a printed line as the run prints it. */
+  onLine(text: string): void;
+  /** Shows a statement as the run sends it (so a stopped run still shows its SQL). */
+  onStatement(statement: Statement): void;
   finish(result: RunResult | null): void;
 }
 
 const queries = (n: number) => `${n} ${n === 1 ? 'query' : 'queries'}`;
 
-function statementList(statements: readonly Statement[]): HTMLOListElement {
-  return h(
-    'ol',
-    { class: 'sql' },
-    ...statements.map(({ sql, params }) =>
-      h('li', {}, h('code', {}, sql), params.length ? h('span', { class: 'params' }, formatValue(params)) : null),
-    ),
-  );
-}
+const statementItem = ({ sql, params }: Statement): HTMLLIElement =>
+  h('li', {}, h('code', {}, sql), params.length ? h('span', { class: 'params' }, formatValue(params)) : null);
+
+const statementList = (statements: readonly Statement[]): HTMLOListElement =>
+  h('ol', { class: 'sql' }, ...statements.map(statementItem));
 
 function check(label: string, ok: boolean): HTMLElement {
   return h('span', { class: ok ? 'check ok' : 'check differs' }, `${ok ? '✓' : '✗'} ${label}`);
@@ -35,6 +34,7 @@ export function createResultsView(lesson: Lesson): ResultsView {
   const output = h('pre', { class: 'output', 'aria-label': 'Output' });
   const count = h('span', { class: 'count' });
   const sqlHolder = h('div');
+  let streamed = statementList([]);
   const expected = h(
     'details',
     { class: 'expected' },
@@ -57,12 +57,16 @@ export function createResultsView(lesson: Lesson): ResultsView {
       element.dataset.state = 'running';
       output.textContent = '';
       output.classList.remove('failed');
-      sqlHolder.replaceChildren();
+      streamed = statementList([]);
+      sqlHolder.replaceChildren(streamed);
       count.textContent = '';
       status.replaceChildren('Running…');
     },
-    line(text) {
+    onLine(text) {
       output.textContent += `${text}\n`;
+    },
+    onStatement(statement) {
+      streamed.append(statementItem(statement));
     },
     finish(result) {
       if (!result) {

@@ -10,7 +10,10 @@ const post = (message: WorkerMessage) => (self as unknown as Worker).postMessage
 
 self.addEventListener('message', async (event: MessageEvent<RunRequest>) => {
   const { id, source } = event.data;
-  const result = await runExample(peewasm, source, { onLine: (line) => post({ type: 'line', id, line }) });
+  const result = await runExample(peewasm, source, {
+    onLine: (line) => post({ type: 'line', id, line }),
+    onStatement: (statement) => post({ type: 'statement', id, statement }),
+  });
   post({ type: 'done', id, result });
 });
 

@@ -1,5 +1,5 @@
 // What the page and the lesson worker say to each other.
-import type { ExampleSource, RunResult } from './run-example.js';
+import type { ExampleSource, RunResult, Statement } from './run-example.js';
 
 export interface RunRequest {
   id: number;
@@ -9,4 +9,5 @@ export interface RunRequest {
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'line'; id: number; line: string }
+  | { type: 'statement'; id: number; statement: Statement }
   | { type: 'done'; id: number; result: RunResult };

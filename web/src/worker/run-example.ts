@@ -43,6 +43,8 @@ export interface ExampleSource {
 export interface RunHooks {
   /** Called with each printed line as it is printed (the playground streams output). */
   onLine?: (line: string) => void;
+  /** Called with each statement of the example as it runs. */
+  onStatement?: (statement: Statement) => void;
 }
 
 /** The package's exports, as `import * as peewasm from 'peewasm'` gives them. */
@@ -111,7 +113,11 @@ export async function runExample(
   function track(db: TrackedDatabase): void {
     const counts: { start: number; end?: number } = { start: phase === statements ? db.queryCount : 0 };
     databases.set(db, counts);
-    db.onQuery(({ sql, params }) => phase.push({ sql, params: [...params] }));
+    db.onQuery(({ sql, params }) => {
+      const statement = { sql, params: [...params] };
+      phase.push(statement);
+      if (phase === statements) hooks.onStatement?.(statement);
+    });
     // A closed database cannot report its counter: keep the last value it had.
     const close = db.close.bind(db);
     db.close = () => {

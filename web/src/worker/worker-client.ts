@@ -1,19 +1,15 @@
 // The page's side of the lesson worker: one run at a time; stop() terminates the worker
 // (the only way to end an endless loop) and starts a fresh one for the next run.
 import type { RunRequest, WorkerMessage } from './messages.js';
-import type { ExampleSource, RunResult } from './run-example.js';
-
-export interface RunHandle {
-  result: Promise<RunResult | null>;
-}
+import type { ExampleSource, RunHooks, RunResult } from './run-example.js';
 
 export class LessonRunner {
   #worker: Worker | undefined;
   #nextId = 1;
   #current: { id: number; finish: (result: RunResult | null) => void } | undefined;
 
-  /** Runs an example; `onLine` receives printed lines as they come. Null if stopped. */
-  run(source: ExampleSource, onLine: (line: string) => void): Promise<RunResult | null> {
+  /** Runs an example; the hooks receive lines and statements as they come. Null if stopped. */
+  run(source: ExampleSource, hooks: Required<RunHooks>): Promise<RunResult | null> {
     this.stop();
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
@@ -22,7 +18,8 @@ export class LessonRunner {
       worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
         const message = event.data;
         if (message.type === 'ready' || message.id !== id) return;
-        if (message.type === 'line') onLine(message.line);
+        if (message.type === 'line') hooks.onLine(message.line);
+        else if (message.type === 'statement') hooks.onStatement(message.statement);
         else this.#finish(message.result);
       };
       worker.postMessage({ id, source } satisfies RunRequest);
