@@ -1,10 +1,14 @@
 class Student extends BaseModel {
-  static name = new TextField();
+  static fields = {
+    name: new TextField(),
+  };
 }
 
 class Course extends BaseModel {
-  static title = new TextField();
-  static students = new ManyToManyField(Student, { backref: 'courses' });
+  static fields = {
+    title: new TextField(),
+    students: new ManyToManyField(Student, { backref: 'courses' }),
+  };
 }
 
 const Enrollment = Course.students.getThroughModel();

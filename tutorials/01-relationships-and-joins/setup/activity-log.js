@@ -1,7 +1,9 @@
 class ActivityLog extends BaseModel {
-  static object_id = new IntegerField();
-  static activity_type = new TextField();
-  static description = new TextField();
+  static fields = {
+    object_id: new IntegerField(),
+    activity_type: new TextField(),
+    description: new TextField(),
+  };
 }
 
 db.createTables([ActivityLog]);

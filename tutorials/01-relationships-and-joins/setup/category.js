@@ -1,12 +1,14 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static database = db;
+  static meta = { database: db };
 }
 
 class Category extends BaseModel {
-  static name = new TextField();
-  static parent = new ForeignKeyField('self', { null: true, backref: 'children' });
+  static fields = {
+    name: new TextField(),
+    parent: new ForeignKeyField('self', { null: true, backref: 'children' }),
+  };
 }
 
 db.createTables([Category]);

@@ -1,20 +1,26 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static database = db;
+  static meta = { database: db };
 }
 
 class User extends BaseModel {
-  static username = new TextField();
+  static fields = {
+    username: new TextField(),
+  };
 }
 
 class Tweet extends BaseModel {
-  static user = new ForeignKeyField(User, { backref: 'tweets' });
-  static content = new TextField();
-  static timestamp = new DateTimeField({ default: now });
+  static fields = {
+    user: new ForeignKeyField(User, { backref: 'tweets' }),
+    content: new TextField(),
+    timestamp: new DateTimeField({ default: now }),
+  };
 }
 
 class Favorite extends BaseModel {
-  static user = new ForeignKeyField(User, { backref: 'favorites' });
-  static tweet = new ForeignKeyField(Tweet, { backref: 'favorites' });
+  static fields = {
+    user: new ForeignKeyField(User, { backref: 'favorites' }),
+    tweet: new ForeignKeyField(Tweet, { backref: 'favorites' }),
+  };
 }

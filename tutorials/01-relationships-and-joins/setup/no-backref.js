@@ -1,17 +1,21 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static database = db;
+  static meta = { database: db };
 }
 
 class User extends BaseModel {
-  static username = new TextField();
+  static fields = {
+    username: new TextField(),
+  };
 }
 
 class Tweet extends BaseModel {
-  static user = new ForeignKeyField(User); // no backref given
-  static content = new TextField();
-  static timestamp = new DateTimeField({ default: now });
+  static fields = {
+    user: new ForeignKeyField(User), // no backref given
+    content: new TextField(),
+    timestamp: new DateTimeField({ default: now }),
+  };
 }
 
 db.createTables([User, Tweet]);

@@ -1,7 +1,11 @@
 class Relationship extends BaseModel {
-  static from_user = new ForeignKeyField(User, { backref: 'following' });
-  static to_user = new ForeignKeyField(User, { backref: 'followers' });
-  static indexes = [{ fields: ['from_user', 'to_user'], unique: true }];
+  static fields = {
+    from_user: new ForeignKeyField(User, { backref: 'following' }),
+    to_user: new ForeignKeyField(User, { backref: 'followers' }),
+  };
+  static meta = {
+    indexes: [[['from_user', 'to_user'], true]],
+  };
 }
 
 db.createTables([Relationship]);

@@ -1,6 +1,8 @@
 class Category extends Model {
-  static name = new CharField();
-  static parent = new ForeignKeyField('self', { backref: 'children' });
+  static fields = {
+    name: new CharField(),
+    parent: new ForeignKeyField('self', { backref: 'children' }),
+  };
 }
 
 const Parent = Category.alias();

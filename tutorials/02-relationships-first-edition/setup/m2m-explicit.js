@@ -1,16 +1,22 @@
 const db = await Database.open(':memory:');
 
 class Student extends Model {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class Course extends Model {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class StudentCourse extends Model {
-  static student = new ForeignKeyField(Student);
-  static course = new ForeignKeyField(Course);
+  static fields = {
+    student: new ForeignKeyField(Student),
+    course: new ForeignKeyField(Course),
+  };
 }
 
 // The seed's models have no database: bind them, and add data.

@@ -2,16 +2,20 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static database = db;
+  static meta = { database: db };
 }
 
 class Student extends BaseModel {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class Course extends BaseModel {
-  static name = new CharField();
-  static students = new ManyToManyField(Student, { backref: 'courses' });
+  static fields = {
+    name: new CharField(),
+    students: new ManyToManyField(Student, { backref: 'courses' }),
+  };
 }
 
 const StudentCourse = Course.students.getThroughModel();

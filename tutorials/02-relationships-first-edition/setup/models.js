@@ -1,22 +1,28 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static database = db;
+  static meta = { database: db };
 }
 
 class User extends BaseModel {
-  static username = new TextField();
+  static fields = {
+    username: new TextField(),
+  };
 }
 
 class Tweet extends BaseModel {
-  static content = new TextField();
-  static timestamp = new DateTimeField({ default: now });
-  static user = new ForeignKeyField(User, { backref: 'tweets' });
+  static fields = {
+    content: new TextField(),
+    timestamp: new DateTimeField({ default: now }),
+    user: new ForeignKeyField(User, { backref: 'tweets' }),
+  };
 }
 
 class Favorite extends BaseModel {
-  static user = new ForeignKeyField(User, { backref: 'favorites' });
-  static tweet = new ForeignKeyField(Tweet, { backref: 'favorites' });
+  static fields = {
+    user: new ForeignKeyField(User, { backref: 'favorites' }),
+    tweet: new ForeignKeyField(Tweet, { backref: 'favorites' }),
+  };
 }
 
 function populateTestData() {

@@ -1,7 +1,14 @@
 class Relationship extends BaseModel {
-  static from_user = new ForeignKeyField(User, { backref: 'relationships' });
-  static to_user = new ForeignKeyField(User, { backref: 'related_to' });
-  static indexes = [{ fields: ['from_user', 'to_user'], unique: true }];
+  static fields = {
+    from_user: new ForeignKeyField(User, { backref: 'relationships' }),
+    to_user: new ForeignKeyField(User, { backref: 'related_to' }),
+  };
+  static meta = {
+    indexes: [
+      // Specify a unique multi-column index on from/to-user.
+      [['from_user', 'to_user'], true],
+    ],
+  };
 }
 
 db.createTables([Relationship]);

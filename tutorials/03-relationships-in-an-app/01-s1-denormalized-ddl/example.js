@@ -1,10 +1,12 @@
 // Don't do this
 class Article extends BaseModel {
-  static title = new CharField();
-  static body = new TextField();
-  static author_name = new CharField();
-  static author_email = new CharField();
-  static author_bio = new TextField();
+  static fields = {
+    title: new CharField(),
+    body: new TextField(),
+    author_name: new CharField(),
+    author_email: new CharField(),
+    author_bio: new TextField(),
+  };
 }
 
 db.createTables([Article]);

@@ -1,13 +1,17 @@
 class User extends BaseModel {
-  static name = new CharField();
-  static email = new CharField({ unique: true });
-  static bio = new TextField({ default: '' });
+  static fields = {
+    name: new CharField(),
+    email: new CharField({ unique: true }),
+    bio: new TextField({ default: '' }),
+  };
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static body = new TextField();
-  static author = new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' });
+  static fields = {
+    title: new CharField(),
+    body: new TextField(),
+    author: new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' }),
+  };
 }
 
 db.createTables([User, Article]);

@@ -1,11 +1,15 @@
 class User extends BaseModel {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static author = new ForeignKeyField(User, { backref: 'authored_articles' });
-  static editor = new ForeignKeyField(User, { backref: 'edited_articles', null: true });
+  static fields = {
+    title: new CharField(),
+    author: new ForeignKeyField(User, { backref: 'authored_articles' }),
+    editor: new ForeignKeyField(User, { backref: 'edited_articles', null: true }),
+  };
 }
 
 db.createTables([User, Article]);

@@ -1,10 +1,14 @@
 class User extends BaseModel {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static author = new ForeignKeyField(User, { backref: '+' });
+  static fields = {
+    title: new CharField(),
+    author: new ForeignKeyField(User, { backref: '+' }),
+  };
 }
 
 db.createTables([User, Article]);

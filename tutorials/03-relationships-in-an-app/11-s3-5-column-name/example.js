@@ -1,9 +1,13 @@
 class User extends BaseModel {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class Article extends BaseModel {
-  static author = new ForeignKeyField(User, { backref: 'articles', columnName: 'user_id' });
+  static fields = {
+    author: new ForeignKeyField(User, { backref: 'articles', columnName: 'user_id' }),
+  };
 }
 
 db.createTables([User, Article]);

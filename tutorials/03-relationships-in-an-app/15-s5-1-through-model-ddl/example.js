@@ -1,20 +1,30 @@
 // models/article.js
 class Article extends BaseModel {
-  static title = new CharField();
-  static body = new TextField();
+  static fields = {
+    title: new CharField(),
+    body: new TextField(),
+  };
 }
 
 // models/tag.js
 class Tag extends BaseModel {
-  static name = new CharField({ unique: true });
+  static fields = {
+    name: new CharField({ unique: true }),
+  };
 }
 
 // models/article-tag.js
 class ArticleTag extends BaseModel {
-  static article = new ForeignKeyField(Article, { backref: 'article_tags', onDelete: 'CASCADE' });
-  static tag = new ForeignKeyField(Tag, { backref: 'tag_articles', onDelete: 'CASCADE' });
-  static added_at = new DateTimeField({ default: now });
-  static indexes = [{ fields: ['article', 'tag'], unique: true }]; // Each pair is unique
+  static fields = {
+    article: new ForeignKeyField(Article, { backref: 'article_tags', onDelete: 'CASCADE' }),
+    tag: new ForeignKeyField(Tag, { backref: 'tag_articles', onDelete: 'CASCADE' }),
+    added_at: new DateTimeField({ default: now }),
+  };
+  static meta = {
+    indexes: [
+      [['article', 'tag'], true], // Each pair is unique
+    ],
+  };
 }
 
 db.createTables([Article, Tag, ArticleTag]);

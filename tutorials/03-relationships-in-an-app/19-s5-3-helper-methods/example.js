@@ -1,10 +1,14 @@
 class Tag extends BaseModel {
-  static name = new CharField({ unique: true });
+  static fields = {
+    name: new CharField({ unique: true }),
+  };
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static body = new TextField();
+  static fields = {
+    title: new CharField(),
+    body: new TextField(),
+  };
 
   get tags() {
     return Tag.select().join(ArticleTag).where(ArticleTag.article.eq(this));
@@ -20,10 +24,16 @@ class Article extends BaseModel {
 }
 
 class ArticleTag extends BaseModel {
-  static article = new ForeignKeyField(Article, { backref: 'article_tags', onDelete: 'CASCADE' });
-  static tag = new ForeignKeyField(Tag, { backref: 'tag_articles', onDelete: 'CASCADE' });
-  static added_at = new DateTimeField({ default: now });
-  static indexes = [{ fields: ['article', 'tag'], unique: true }]; // Each pair is unique
+  static fields = {
+    article: new ForeignKeyField(Article, { backref: 'article_tags', onDelete: 'CASCADE' }),
+    tag: new ForeignKeyField(Tag, { backref: 'tag_articles', onDelete: 'CASCADE' }),
+    added_at: new DateTimeField({ default: now }),
+  };
+  static meta = {
+    indexes: [
+      [['article', 'tag'], true], // Each pair is unique
+    ],
+  };
 }
 
 db.createTables([Tag, Article, ArticleTag]);

@@ -1,11 +1,15 @@
 class Tag extends BaseModel {
-  static name = new CharField({ unique: true });
+  static fields = {
+    name: new CharField({ unique: true }),
+  };
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static body = new TextField();
-  static tags = new ManyToManyField(Tag, { backref: 'articles' });
+  static fields = {
+    title: new CharField(),
+    body: new TextField(),
+    tags: new ManyToManyField(Tag, { backref: 'articles' }),
+  };
 }
 
 // The implicit through table, once both classes are defined

@@ -1,11 +1,15 @@
 class Customer extends BaseModel {
-  static name = new CharField();
-  static email = new CharField({ unique: true });
+  static fields = {
+    name: new CharField(),
+    email: new CharField({ unique: true }),
+  };
 }
 
 class Order extends BaseModel {
-  static customer_email = new CharField();
-  static total = new IntegerField();
+  static fields = {
+    customer_email: new CharField(),
+    total: new IntegerField(),
+  };
 }
 
 db.createTables([Customer, Order]);

@@ -1,13 +1,19 @@
 class User extends BaseModel {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class Article extends BaseModel {
-  static author = new ForeignKeyField(User, { backref: 'articles' }); // ok
+  static fields = {
+    author: new ForeignKeyField(User, { backref: 'articles' }), // ok
+  };
 }
 
 class Comment extends BaseModel {
-  static user = new ForeignKeyField(User, { backref: 'articles' }); // collision
+  static fields = {
+    user: new ForeignKeyField(User, { backref: 'articles' }), // collision
+  };
 }
 
 db.createTables([User, Article, Comment]);

@@ -1,12 +1,18 @@
 class User extends BaseModel {
-  static name = new CharField();
+  static fields = {
+    name: new CharField(),
+  };
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static author = new ForeignKeyField(User, { backref: 'articles' });
-  static published = new BooleanField({ default: false });
-  static indexes = [{ fields: ['author', 'published'] }];
+  static fields = {
+    title: new CharField(),
+    author: new ForeignKeyField(User, { backref: 'articles' }),
+    published: new BooleanField({ default: false }),
+  };
+  static meta = {
+    indexes: [[['author', 'published'], false]],
+  };
 }
 
 db.createTables([User, Article]);

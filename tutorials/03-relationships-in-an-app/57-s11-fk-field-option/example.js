@@ -1,9 +1,13 @@
 class User extends BaseModel {
-  static email = new CharField({ unique: true });
+  static fields = {
+    email: new CharField({ unique: true }),
+  };
 }
 
 class Login extends BaseModel {
-  static user = new ForeignKeyField(User, { toField: 'email', backref: 'logins' });
+  static fields = {
+    user: new ForeignKeyField(User, { toField: 'email', backref: 'logins' }),
+  };
 }
 
 db.createTables([User, Login]);

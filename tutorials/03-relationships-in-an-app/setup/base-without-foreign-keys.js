@@ -2,5 +2,5 @@
 const db = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static database = db;
+  static meta = { database: db };
 }

@@ -1,5 +1,5 @@
 const db = await Database.open(':memory:', { pragmas: { foreign_keys: 1 } });
 
 class BaseModel extends Model {
-  static database = db;
+  static meta = { database: db };
 }

@@ -1,9 +1,11 @@
 class User extends BaseModel {
-  static name = new CharField();
-  static email = new CharField({ unique: true });
-  static bio = new TextField({ default: '' });
-  static is_staff = new BooleanField({ default: false });
-  static created_at = new DateTimeField({ default: now });
+  static fields = {
+    name: new CharField(),
+    email: new CharField({ unique: true }),
+    bio: new TextField({ default: '' }),
+    is_staff: new BooleanField({ default: false }),
+    created_at: new DateTimeField({ default: now }),
+  };
 
   get profileOrNone() {
     return this.profile.first();
@@ -11,37 +13,51 @@ class User extends BaseModel {
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static body = new TextField();
-  static author = new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' });
-  static published = new BooleanField({ default: true });
-  static created_at = new DateTimeField({ default: now });
+  static fields = {
+    title: new CharField(),
+    body: new TextField(),
+    author: new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' }),
+    published: new BooleanField({ default: true }),
+    created_at: new DateTimeField({ default: now }),
+  };
 }
 
 class Comment extends BaseModel {
-  static article = new ForeignKeyField(Article, { backref: 'comments', onDelete: 'CASCADE' });
-  static author = new ForeignKeyField(User, { backref: 'comments', onDelete: 'CASCADE' });
-  static body = new TextField();
-  static parent = new ForeignKeyField('self', { backref: 'replies', null: true, onDelete: 'CASCADE' });
-  static created_at = new DateTimeField({ default: now });
+  static fields = {
+    article: new ForeignKeyField(Article, { backref: 'comments', onDelete: 'CASCADE' }),
+    author: new ForeignKeyField(User, { backref: 'comments', onDelete: 'CASCADE' }),
+    body: new TextField(),
+    parent: new ForeignKeyField('self', { backref: 'replies', null: true, onDelete: 'CASCADE' }),
+    created_at: new DateTimeField({ default: now }),
+  };
 }
 
 class Tag extends BaseModel {
-  static name = new CharField({ unique: true });
+  static fields = {
+    name: new CharField({ unique: true }),
+  };
 }
 
 class ArticleTag extends BaseModel {
-  static article = new ForeignKeyField(Article, { backref: 'article_tags', onDelete: 'CASCADE' });
-  static tag = new ForeignKeyField(Tag, { backref: 'tag_articles', onDelete: 'CASCADE' });
-  static added_at = new DateTimeField({ default: now });
-  static indexes = [{ fields: ['article', 'tag'], unique: true }]; // Each pair is unique
+  static fields = {
+    article: new ForeignKeyField(Article, { backref: 'article_tags', onDelete: 'CASCADE' }),
+    tag: new ForeignKeyField(Tag, { backref: 'tag_articles', onDelete: 'CASCADE' }),
+    added_at: new DateTimeField({ default: now }),
+  };
+  static meta = {
+    indexes: [
+      [['article', 'tag'], true], // Each pair is unique
+    ],
+  };
 }
 
 class Profile extends BaseModel {
-  static user = new ForeignKeyField(User, { backref: 'profile', unique: true, onDelete: 'CASCADE' });
-  static bio = new TextField({ default: '' });
-  static avatar_url = new CharField({ null: true });
-  static twitter = new CharField({ null: true });
+  static fields = {
+    user: new ForeignKeyField(User, { backref: 'profile', unique: true, onDelete: 'CASCADE' }),
+    bio: new TextField({ default: '' }),
+    avatar_url: new CharField({ null: true }),
+    twitter: new CharField({ null: true }),
+  };
 }
 
 db.createTables([User, Article, Comment, Tag, ArticleTag, Profile]);

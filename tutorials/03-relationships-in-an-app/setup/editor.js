@@ -1,13 +1,17 @@
 class User extends BaseModel {
-  static name = new CharField();
-  static email = new CharField({ unique: true });
+  static fields = {
+    name: new CharField(),
+    email: new CharField({ unique: true }),
+  };
 }
 
 class Article extends BaseModel {
-  static title = new CharField();
-  static body = new TextField();
-  static author = new ForeignKeyField(User, { backref: 'authored_articles' });
-  static editor = new ForeignKeyField(User, { backref: 'edited_articles', null: true });
+  static fields = {
+    title: new CharField(),
+    body: new TextField(),
+    author: new ForeignKeyField(User, { backref: 'authored_articles' }),
+    editor: new ForeignKeyField(User, { backref: 'edited_articles', null: true }),
+  };
 }
 
 db.createTables([User, Article]);

@@ -1,32 +1,44 @@
 class User extends BaseModel {
-  static name = new CharField();
-  static email = new CharField({ unique: true });
+  static fields = {
+    name: new CharField(),
+    email: new CharField({ unique: true }),
+  };
 }
 
 class Article extends BaseModel {
-  // When the user is deleted, delete their articles
-  static author = new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' });
+  static fields = {
+    // When the user is deleted, delete their articles
+    author: new ForeignKeyField(User, { backref: 'articles', onDelete: 'CASCADE' }),
+  };
 }
 
 class Comment extends BaseModel {
-  // Keep the comment, but null out the author
-  static author = new ForeignKeyField(User, { backref: 'comments', onDelete: 'SET NULL', null: true });
-  static article = new ForeignKeyField(Article, { backref: 'comments', onDelete: 'CASCADE' });
+  static fields = {
+    // Keep the comment, but null out the author
+    author: new ForeignKeyField(User, { backref: 'comments', onDelete: 'SET NULL', null: true }),
+    article: new ForeignKeyField(Article, { backref: 'comments', onDelete: 'CASCADE' }),
+  };
 }
 
 class Invoice extends BaseModel {
-  // Refuse to delete a user who has invoices.
-  static customer = new ForeignKeyField(User, { backref: 'invoices', onDelete: 'RESTRICT' });
+  static fields = {
+    // Refuse to delete a user who has invoices.
+    customer: new ForeignKeyField(User, { backref: 'invoices', onDelete: 'RESTRICT' }),
+  };
 }
 
 class Note extends BaseModel {
-  // onDelete not set: the database default, NO ACTION.
-  static user = new ForeignKeyField(User, { backref: 'notes' });
+  static fields = {
+    // onDelete not set: the database default, NO ACTION.
+    user: new ForeignKeyField(User, { backref: 'notes' }),
+  };
 }
 
 class Memo extends BaseModel {
-  // Explicit NO ACTION.
-  static user = new ForeignKeyField(User, { backref: 'memos', onDelete: 'NO ACTION' });
+  static fields = {
+    // Explicit NO ACTION.
+    user: new ForeignKeyField(User, { backref: 'memos', onDelete: 'NO ACTION' }),
+  };
 }
 
 db.createTables([User, Article, Comment, Invoice, Note, Memo]);

@@ -4,14 +4,16 @@
 const database = await Database.open(':memory:');
 
 class BaseModel extends Model {
-  static database = database;
+  static meta = { database };
 }
 
 class User extends BaseModel {
-  static username = new CharField();
-  static password = new CharField();
-  static email = new CharField();
-  static join_date = new DateTimeField();
+  static fields = {
+    username: new CharField(),
+    password: new CharField(),
+    email: new CharField(),
+    join_date: new DateTimeField(),
+  };
 
   following() {
     return User.select().join(Relationship, { on: 'to_user_id' }).where({ from_user: this }).orderBy('username');
@@ -27,19 +29,23 @@ class User extends BaseModel {
 }
 
 class Relationship extends BaseModel {
-  static from_user = new ForeignKeyField(User, { backref: 'relationships' });
-  static to_user = new ForeignKeyField(User, { backref: 'related_to' });
+  static fields = {
+    from_user: new ForeignKeyField(User, { backref: 'relationships' }),
+    to_user: new ForeignKeyField(User, { backref: 'related_to' }),
+  };
 }
 
 class Message extends BaseModel {
-  static user = new ForeignKeyField(User);
-  static content = new TextField();
-  static pub_date = new DateTimeField();
+  static fields = {
+    user: new ForeignKeyField(User),
+    content: new TextField(),
+    pub_date: new DateTimeField(),
+  };
 }
 
 database.createTables([User, Relationship, Message]);
 const u = User.create({ username: 'huey', password: 'x', email: 'h@example.com', join_date: new Date(Date.UTC(2024, 0, 1)) });
-print('relationships' in User, 'related_to' in User);
+print('relationships' in u, 'related_to' in u);
 for (const name of ['following', 'followers', 'isFollowing']) {
   try {
     const q = name === 'isFollowing' ? u[name](u) : u[name]();

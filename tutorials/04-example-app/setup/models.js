@@ -3,14 +3,16 @@ const database = await Database.open(':memory:');
 
 // model definitions
 class BaseModel extends Model {
-  static database = database;
+  static meta = { database };
 }
 
 class User extends BaseModel {
-  static username = new CharField();
-  static password = new CharField();
-  static email = new CharField();
-  static join_date = new DateTimeField();
+  static fields = {
+    username: new CharField(),
+    password: new CharField(),
+    email: new CharField(),
+    join_date: new DateTimeField(),
+  };
 
   following() {
     return User
@@ -40,14 +42,18 @@ class User extends BaseModel {
 }
 
 class Relationship extends BaseModel {
-  static from_user = new ForeignKeyField(User, { backref: 'relationships' });
-  static to_user = new ForeignKeyField(User, { backref: 'related_to' });
+  static fields = {
+    from_user: new ForeignKeyField(User, { backref: 'relationships' }),
+    to_user: new ForeignKeyField(User, { backref: 'related_to' }),
+  };
 }
 
 class Message extends BaseModel {
-  static user = new ForeignKeyField(User);
-  static content = new TextField();
-  static pub_date = new DateTimeField();
+  static fields = {
+    user: new ForeignKeyField(User),
+    content: new TextField(),
+    pub_date: new DateTimeField(),
+  };
 }
 
 function createTables() {
