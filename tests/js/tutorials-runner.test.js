@@ -43,12 +43,12 @@ describe('runExample', () => {
 
   it('prints values as JS literals, strings bare at the top level, one line per newline', async () => {
     const result = await run(
-      "print(['a', 1, null], { title: 'A', 'two words': [true] }, 2.5, 'x\\ny');\nprint(new Date(Date.UTC(2024, 0, 1, 0, 15)));",
+      "print(['a', 1, null], { title: 'A', 'two words': [true] }, 2.5, 'x\\ny');\nprint(new Date(2024, 0, 1, 0, 15), new Date(2024, 0, 1, 0, 0, 0, 250));",
     );
     assert.deepEqual(result.lines, [
       "['a', 1, null] { title: 'A', 'two words': [true] } 2.5 x",
       'y',
-      '2024-01-01 00:15:00',
+      '2024-01-01 00:15:00 2024-01-01 00:00:00.250000',
     ]);
   });
 

@@ -44,7 +44,7 @@ class Message extends BaseModel {
 }
 
 database.createTables([User, Relationship, Message]);
-const u = User.create({ username: 'huey', password: 'x', email: 'h@example.com', join_date: new Date(Date.UTC(2024, 0, 1)) });
+const u = User.create({ username: 'huey', password: 'x', email: 'h@example.com', join_date: new Date(2024, 0, 1) });
 print('relationships' in u, 'related_to' in u);
 for (const name of ['following', 'followers', 'isFollowing']) {
   try {

@@ -67,10 +67,13 @@ interface DatabaseClass {
   open(...args: unknown[]): Promise<TrackedDatabase>;
 }
 
-/** The fixed lesson clock: the k-th call returns 2024-01-01 00:00 UTC plus k minutes. */
-export function lessonClock(start = Date.UTC(2024, 0, 1)): () => Date {
+/**
+ * The fixed lesson clock: the k-th call returns 2024-01-01 00:00 plus k minutes, in local
+ * time (the package stores Dates as local time text, as Peewee stores naive datetimes).
+ */
+export function lessonClock(): () => Date {
   let calls = 0;
-  return () => new Date(start + 60_000 * calls++);
+  return () => new Date(2024, 0, 1, 0, calls++);
 }
 
 const beginMarker = '__peewasmBeginExample';
