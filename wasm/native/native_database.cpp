@@ -43,6 +43,7 @@ val NativeDatabase::open(const std::string& path, const val& pragmas) {
   return run_guarded([&] {
     if (database_) throw InterfaceError("The database is already open.");
     database_ = std::make_unique<Database>(path, options_from_js(pragmas));
+    models_ = std::make_unique<BoundModels>();
     return val::undefined();
   });
 }
@@ -108,6 +109,8 @@ val NativeDatabase::close() {
   return run_guarded([&] {
     listener_.reset();
     pending_events_.clear();
+    encoder_.clear();
+    models_.reset();
     database_.reset();
     return val::undefined();
   });
@@ -116,6 +119,11 @@ val NativeDatabase::close() {
 Database& NativeDatabase::database() {
   if (!database_) throw InterfaceError("Cannot operate on a closed database.");
   return *database_;
+}
+
+BoundModels& NativeDatabase::models() {
+  database();  // the closed-database error
+  return *models_;
 }
 
 val NativeDatabase::with_events(val result) {

@@ -156,11 +156,25 @@ Value Database::pragma(std::string_view name) {
   return result;
 }
 
-void Database::atomic(const std::function<void()>& fn) {
+void Database::begin_atomic() {
   const bool outermost = savepoints_.empty();
   std::string name = outermost ? std::string() : "s" + std::to_string(++next_savepoint_);
   execute(outermost ? "BEGIN" : quoted_savepoint(name));
   savepoints_.push_back(std::move(name));
+}
+
+void Database::commit_atomic() {
+  if (savepoints_.empty()) throw InterfaceError("commit_atomic(): no atomic block is open; call begin_atomic() first");
+  commit_block();
+}
+
+void Database::roll_back_atomic() {
+  if (savepoints_.empty()) throw InterfaceError("roll_back_atomic(): no atomic block is open; call begin_atomic() first");
+  roll_back_block();
+}
+
+void Database::atomic(const std::function<void()>& fn) {
+  begin_atomic();
   try {
     fn();
   } catch (...) {

@@ -70,6 +70,12 @@ class Database {
   // SAVEPOINT/RELEASE). If fn throws, the transaction or savepoint is rolled back and the
   // exception propagates; the database stays usable.
   void atomic(const std::function<void()>& fn);
+  // atomic() in pieces, for callers that cannot hand over a callback (the wasm boundary runs
+  // the JS function between two calls): begin_atomic() opens a block (BEGIN or SAVEPOINT);
+  // commit_atomic() or roll_back_atomic() closes the innermost one. Calls must pair up.
+  void begin_atomic();
+  void commit_atomic();
+  void roll_back_atomic();
   // Depth of open atomic blocks (0 outside any).
   int transaction_depth() const noexcept { return static_cast<int>(savepoints_.size()); }
   bool in_transaction() const noexcept;

@@ -26,7 +26,8 @@ class RowPlan {
   // A column's value as the application sees it (the field's python_value when it is a field).
   Value convert(std::size_t column, const Value& raw) const;
 
- private:
+  // The plan itself, for encoders that build the instances elsewhere (the wasm package):
+  // targets()[0] is the query's model; a child comes after its parent.
   struct Target {
     const Metadata* meta;
     int parent;        // index of the target this one hangs from; -1 for the query's model
@@ -37,6 +38,10 @@ class RowPlan {
     const Field* field;       // nullptr: an extra attribute named `name`
   };
 
+  const std::vector<Target>& targets() const noexcept { return targets_; }
+  const std::vector<Column>& columns() const noexcept { return columns_; }
+
+ private:
   int target_for(const NodePtr& source, const SelectNode& query);
 
   std::vector<NodePtr> sources_;  // parallel to targets_
