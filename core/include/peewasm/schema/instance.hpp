@@ -73,6 +73,10 @@ class Instance {
   // ImproperlyConfigured listing the names the model has.
   ModelSelect backref(std::string_view name) const;
   ManyToManyQuery many_to_many(std::string_view name) const;
+  // Eager loading (with_related, prefetch): the rows loaded for a backref, as a list; no query
+  // runs. ImproperlyConfigured when nothing was loaded under that name.
+  const std::vector<Instance>& prefetched(std::string_view backref) const;
+  bool has_prefetched(std::string_view backref) const;
 
   // BitField flags on this instance (Peewee's p.is_sticky / p.is_sticky = True).
   bool flag(std::string_view bit_field, std::int64_t bit) const;
@@ -102,11 +106,23 @@ class Instance {
   void load_column(const Field& field, const Value& db_value);
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
+  // Eager loading stores a backref's rows, and links each row to its parent for related(fk_name)
+  // without owning it (parent and rows would otherwise keep each other alive).
+  void set_prefetched(std::string backref, std::vector<Instance> rows);
+  void link_parent(std::string fk_name, const Instance& parent);
   void clear_dirty();
+  // What is attached to this row, for encoders that rebuild it elsewhere (the wasm package):
+  // extra columns in select order, joined or loaded instances by attribute, loaded backref
+  // rows by backref name.
+  const std::vector<std::pair<std::string, Value>>& extras() const;
+  const std::map<std::string, Instance, std::less<>>& related_instances() const;
+  const std::map<std::string, std::vector<Instance>, std::less<>>& prefetched_rows() const;
 
  private:
   struct State;
   State& state() const;
+  // The parent link_parent() recorded, if it is still alive; an empty Instance otherwise.
+  Instance linked_parent(std::string_view fk_name) const;
   void assign(const Field& field, const FieldValue& value);
 
   std::shared_ptr<State> state_;
