@@ -385,4 +385,12 @@ Instance Instance::linked_parent(std::string_view fk_name) const {
   return parent;
 }
 
+const std::vector<std::pair<std::string, Value>>& Instance::extras() const { return state().extras; }
+
+const std::map<std::string, Instance, std::less<>>& Instance::related_instances() const { return state().related; }
+
+const std::map<std::string, std::vector<Instance>, std::less<>>& Instance::prefetched_rows() const {
+  return state().prefetched;
+}
+
 }  // namespace peewasm
