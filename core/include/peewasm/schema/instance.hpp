@@ -112,6 +112,12 @@ class Instance {
   void set_prefetched(std::string backref, std::vector<Instance> rows);
   void link_parent(std::string fk_name, const Instance& parent);
   void clear_dirty();
+  // What is attached to this row, for encoders that rebuild it elsewhere (the wasm package):
+  // extra columns in select order, joined or loaded instances by attribute, loaded backref
+  // rows by backref name.
+  const std::vector<std::pair<std::string, Value>>& extras() const;
+  const std::map<std::string, Instance, std::less<>>& related_instances() const;
+  const std::map<std::string, std::vector<Instance>, std::less<>>& prefetched_rows() const;
 
  private:
   struct State;
