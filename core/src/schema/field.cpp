@@ -34,6 +34,7 @@ std::string_view field_class_name(FieldType type) {
     case FieldType::ForeignKey: return "ForeignKeyField";
     case FieldType::Custom: return "Field";
     case FieldType::JSON: return "JSONField";
+    case FieldType::ManyToMany: return "ManyToManyField";
   }
   return "Field";
 }
@@ -95,7 +96,8 @@ std::string Field::field_type() const {
     case FieldType::Boolean: return "BOOL";
     case FieldType::Bit: return "BIGINT";
     case FieldType::BigBit: return "BLOB";
-    case FieldType::Bare: return "DEFAULT";
+    case FieldType::Bare:
+    case FieldType::ManyToMany: return "DEFAULT";
     case FieldType::Custom: return options_.field_type;
     case FieldType::JSON: return "JSON";
     case FieldType::ForeignKey: {

@@ -535,7 +535,8 @@ Value to_db(const Target& target, const Value& value) {
       return convert ? convert(value) : value;
     }
     case FieldType::Bare:
-    case FieldType::ForeignKey: return value;
+    case FieldType::ForeignKey:
+    case FieldType::ManyToMany: return value;
   }
   return value;
 }
@@ -572,7 +573,8 @@ Value to_python(const Target& target, const Value& value) {
     case FieldType::Double:
     case FieldType::JSON:
     case FieldType::Bare:
-    case FieldType::ForeignKey: return value;
+    case FieldType::ForeignKey:
+    case FieldType::ManyToMany: return value;
   }
   return value;
 }
