@@ -91,21 +91,6 @@ TEST_SUITE("query") {
     }
   }
 
-  TEST_CASE("save inserts, then updates by primary key; force_insert for chosen keys") {
-    Database db;
-    ModelRegistry models;
-    Model UUIDModel = models.define({.name = "UUIDModel", .fields = {UUIDField("id").primary_key()}, .meta = {.database = &db}});
-    create_tables(db, {UUIDModel});
-    UUIDModel.create({{"id", "00000000-0000-4000-8000-000000000001"}});
-    Instance obj2 = UUIDModel.new_instance({{"id", "00000000-0000-4000-8000-000000000002"}});
-    CHECK_THROWS_WITH_AS(obj2.save(), "no data to save!", DataError);
-    CHECK(obj2.save(true) == 1);
-    CHECK_THROWS_WITH_AS(obj2.save(), "no data to save!", DataError);
-    std::vector<std::string> ids;
-    for (const Instance& m : UUIDModel.select().order_by({UUIDModel["id"]}).execute()) ids.push_back(m.get("id").to_string());
-    CHECK(ids == std::vector<std::string>{"00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"});
-  }
-
   TEST_CASE("explicit ids: auto_increment off, insert_many, an integer primary key") {
     Database db;
     ModelRegistry models;

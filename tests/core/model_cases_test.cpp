@@ -110,9 +110,7 @@ TEST_SUITE("schema") {
 
     QueryCount count(db);
     Lines lines{some_message.related("user")->get("username").to_string()};
-    // some_user.messages: Peewee's backref is this query.
-    const Field& backref = User.meta().backref("messages");
-    for (const Instance& message : Message.select().where(Message[backref.name()] == some_user).execute()) {
+    for (const Instance& message : some_user.backref("messages").execute()) {
       lines.push_back(message.get("body").to_string());
     }
     check_case("mf003.fields.message_fk", lines, recorder, count);
@@ -206,10 +204,7 @@ TEST_SUITE("schema") {
     Message.create({{"from_user", some_user}, {"to_user", other}, {"text", "bye"}});
     Lines lines;
     for (const char* backref : {"outbox", "inbox"}) {
-      const Field& fk = User.meta().backref(backref);
-      for (const Instance& message : Message.select().where(Message[fk.name()] == some_user).execute()) {
-        lines.push_back(message.str());
-      }
+      for (const Instance& message : some_user.backref(backref).execute()) lines.push_back(message.str());
     }
     lines.push_back(py_bool(User.meta().find_backref("message_set") != nullptr));
     check_case("mf003.fk.backrefs_outbox_inbox", lines, recorder, count);

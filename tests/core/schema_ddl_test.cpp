@@ -274,48 +274,17 @@ TEST_SUITE("schema") {
     }
   }
 
-  TEST_CASE("table names: legacy, snake_case, explicit and from a table function") {
-    const std::vector<std::tuple<std::string, std::string, std::string>> names = {
-        {"User", "user", "user"},
-        {"UserProfile", "userprofile", "user_profile"},
-        {"APIResponse", "apiresponse", "api_response"},
-        {"WebHTTPRequest", "webhttprequest", "web_http_request"},
-        {"mixedCamelCase", "mixedcamelcase", "mixed_camel_case"},
-        {"Name2Numbers3XYZ", "name2numbers3xyz", "name2_numbers3_xyz"}};
-    for (const auto& [model, legacy, snake] : names) {
-      CAPTURE(model);
-      ModelRegistry models;
-      CHECK(models.define({.name = model}).meta().table_name() == legacy);
-      CHECK(models.define({.name = model + "_", .meta = {.table_name = snake}}).meta().table_name() == snake);
-      ModelRegistry fresh;
-      CHECK(fresh.define({.name = model, .meta = {.legacy_table_names = false}}).meta().table_name() == snake);
-    }
-    ModelRegistry models;
-    Model Base = models.define({.name = "BaseModel", .meta = {.table_function = [](std::string_view name) {
-                                  std::string lower(name);
-                                  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                                  return lower + "_tbl";
-                                }}});
-    CHECK(models.define({.name = "User", .extends = Base}).meta().table_name() == "user_tbl");
-    CHECK(models.define({.name = "UserProfile", .extends = Base}).meta().table_name() == "userprofile_tbl");
-  }
-
-  TEST_CASE("Meta options inherit as Peewee's table says") {
+  // Table names and the inheritance of the database and table name: model_cases_test.cpp
+  // (mf003.table_names.*, mf003.model_options.inheritance).
+  TEST_CASE("fields are inherited, the child's own come after; without_rowid is not inherited") {
     Database db;
     ModelRegistry models;
-    Model One = models.define({.name = "ModelOne", .meta = {.database = &db, .table_name = "model_one_tbl"}});
-    Model Two = models.define({.name = "ModelTwo", .extends = One});
-    CHECK(One.meta().database() == Two.meta().database());
-    CHECK(One.meta().table_name() != Two.meta().table_name());
-    CHECK(Two.meta().table_name() == "modeltwo");
-    SUBCASE("fields are inherited, the child's own come after") {
-      Model Base = models.define({.name = "Base", .fields = {TextField("created")}, .meta = {.database = &db, .without_rowid = true}});
-      Model Child = models.define({.name = "Child", .fields = {TextField("body")}, .extends = Base});
-      std::vector<std::string> names;
-      for (const Field* field : Child.meta().sorted_fields()) names.push_back(field->name());
-      CHECK(names == std::vector<std::string>{"id", "created", "body"});
-      CHECK_FALSE(Child.meta().options().without_rowid);
-    }
+    Model Base = models.define({.name = "Base", .fields = {TextField("created")}, .meta = {.database = &db, .without_rowid = true}});
+    Model Child = models.define({.name = "Child", .fields = {TextField("body")}, .extends = Base});
+    std::vector<std::string> names;
+    for (const Field* field : Child.meta().sorted_fields()) names.push_back(field->name());
+    CHECK(names == std::vector<std::string>{"id", "created", "body"});
+    CHECK_FALSE(Child.meta().options().without_rowid);
   }
 
   TEST_CASE("table options: temporary, without rowid, strict") {

@@ -33,8 +33,8 @@ std::string_view field_class_name(FieldType type) {
     case FieldType::Bare: return "BareField";
     case FieldType::ForeignKey: return "ForeignKeyField";
     case FieldType::Custom: return "Field";
-    case FieldType::ManyToMany: return "ManyToManyField";
     case FieldType::JSON: return "JSONField";
+    case FieldType::ManyToMany: return "ManyToManyField";
   }
   return "Field";
 }
