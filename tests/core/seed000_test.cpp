@@ -22,6 +22,8 @@ TEST_SUITE("query") {
     SUBCASE("users, tweets, favorites") {
       Seed000 s;
       check_statements(s.setup.statements(), oracle_statements("rj000.simple_join.inferred", "setup"));
+      // populate_test_data() is that example's body, 25 statements.
+      check_statements(s.setup.statements(), oracle_statements("rj000.models.populate_test_data"));
     }
     SUBCASE("with relationships") {
       Seed000 s;

@@ -3,6 +3,9 @@
 
 #include "peewasm/db/database.hpp"
 #include "peewasm/errors.hpp"
+#include "peewasm/loading/eager_loader.hpp"
+#include "peewasm/loading/load.hpp"
+#include "peewasm/loading/prefetch.hpp"
 #include "peewasm/query/compound.hpp"
 #include "peewasm/query/cte.hpp"
 #include "peewasm/query/many_to_many_query.hpp"

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "peewasm/db/database.hpp"
+#include "peewasm/loading/eager_loader.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/result/row_plan.hpp"
@@ -103,7 +104,11 @@ Database& ModelSelect::database() const { return node_->model->bound_database();
 
 CompiledSql ModelSelect::sql() const { return compile(*node_); }
 
-std::vector<Instance> ModelSelect::execute() const { return read_instances(database(), sql(), RowPlan(*node_)); }
+std::vector<Instance> ModelSelect::execute() const {
+  std::vector<Instance> instances = read_instances(database(), sql(), RowPlan(*node_));
+  if (!node_->loads.empty()) load_related(*this, instances);
+  return instances;
+}
 
 std::vector<DictRow> ModelSelect::dicts() const { return read_dicts(database(), sql(), RowPlan(*node_)); }
 

@@ -20,6 +20,9 @@ class Database;
 class CompoundSelect;
 class Cte;
 class JoinSource;
+class Load;
+class PrefetchSubquery;
+enum class PrefetchType;
 
 enum class JoinType { Inner, LeftOuter, RightOuter, Full, FullOuter, Cross };
 std::string_view to_sql(JoinType type);
@@ -76,6 +79,8 @@ class SelectNode final : public Node {
   bool distinct = false;
   NodeVector ctes;
   std::string alias;  // as a subquery: AS "alias"
+  // with_related(): relations loaded after the rows, one query each (never compiled into SQL).
+  std::vector<std::shared_ptr<const Load>> loads;
 
  private:
   void register_sources(SqlContext& ctx) const;
@@ -118,6 +123,16 @@ class ModelSelect {
   CompoundSelect union_all(const ModelSelect& rhs) const;
   CompoundSelect intersect(const ModelSelect& rhs) const;
   CompoundSelect except_(const ModelSelect& rhs) const;
+  // Eager loading (include peewasm/loading/load.hpp and prefetch.hpp, or peewasm.hpp).
+  // with_related(): each Load runs one more query when the rows are fetched, and its rows wait
+  // on the instances (Instance::prefetched / related), so reading them runs no query.
+  ModelSelect with_related(std::vector<Load> loads) const;
+  // A query over a node built by hand (eager loading rewrites relation queries this way).
+  static ModelSelect from_node(std::shared_ptr<const SelectNode> node) { return ModelSelect(std::move(node)); }
+  // Peewee's query.prefetch(...): this query's rows with the subqueries' rows attached; the
+  // type defaults to PrefetchType::Where.
+  std::vector<Instance> prefetch(const std::vector<PrefetchSubquery>& subqueries,
+                                 PrefetchType type = PrefetchType{}) const;
 
   std::vector<Instance> execute() const;
   std::vector<DictRow> dicts() const;

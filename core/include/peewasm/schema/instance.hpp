@@ -74,9 +74,20 @@ class Instance {
   ModelSelect backref(std::string_view name) const;
   ManyToManyQuery many_to_many(std::string_view name) const;
 
+  // Eager loading (with_related, prefetch): the rows loaded for a backref, as a list; no query
+  // runs. ImproperlyConfigured when nothing was loaded under that name.
+  const std::vector<Instance>& prefetched(std::string_view backref) const;
+  bool has_prefetched(std::string_view backref) const;
+
   // BitField flags on this instance (Peewee's p.is_sticky / p.is_sticky = True).
   bool flag(std::string_view bit_field, std::int64_t bit) const;
   void set_flag(std::string_view bit_field, std::int64_t bit, bool on = true);
+  // BigBitField bitmaps (Peewee's bitmap.data.set_bit(i)): bit i lives in byte i / 8, and the
+  // buffer grows as bits are set. toggle_bit returns the bit's new state.
+  bool is_set(std::string_view big_bit_field, std::size_t bit) const;
+  void set_bit(std::string_view big_bit_field, std::size_t bit);
+  void clear_bit(std::string_view big_bit_field, std::size_t bit);
+  bool toggle_bit(std::string_view big_bit_field, std::size_t bit);
 
   Value pk() const;                 // single primary key; null if unset
   std::vector<Value> pk_values() const;  // every primary-key part
@@ -96,11 +107,17 @@ class Instance {
   void load_column(const Field& field, const Value& db_value);
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
+  // Eager loading stores a backref's rows, and links each row to its parent for related(fk_name)
+  // without owning it (parent and rows would otherwise keep each other alive).
+  void set_prefetched(std::string backref, std::vector<Instance> rows);
+  void link_parent(std::string fk_name, const Instance& parent);
   void clear_dirty();
 
  private:
   struct State;
   State& state() const;
+  // The parent link_parent() recorded, if it is still alive; an empty Instance otherwise.
+  Instance linked_parent(std::string_view fk_name) const;
   void assign(const Field& field, const FieldValue& value);
 
   std::shared_ptr<State> state_;
