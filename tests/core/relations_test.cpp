@@ -433,6 +433,12 @@ TEST_SUITE("schema") {
                          ImproperlyConfigured);
     CHECK_FALSE(models.find("Course"));
     CHECK_FALSE(models.find("CourseStudentThrough"));
+    models.define({.name = "CourseStudentThrough", .meta = {.database = &db}});
+    CHECK_THROWS_WITH_AS(define_course(ManyToManyField("students", Student)),
+                         "ManyToManyField Course.students: its through model would be CourseStudentThrough, which is "
+                         "already defined; pass .through_model(\"CourseStudentThrough\") to use it",
+                         ImproperlyConfigured);
+    CHECK_FALSE(models.find("Course"));
     CHECK_THROWS_WITH_AS(models.define({.name = "Essay",
                                         .fields = {ForeignKeyField("author", Student).backref("name")},
                                         .meta = {.database = &db}}),

@@ -250,6 +250,11 @@ ModelRegistry::ManyToManyModels ModelRegistry::many_to_many_models(const std::st
       throw ImproperlyConfigured(declared + " relates " + model_name + " to itself; define a through model with two " +
                                  "foreign keys to " + model_name + " (DeferredForeignKey) and pass .through_model(\"<its name>\")");
     }
+    std::string generated = model_name + rel_name + "Through";
+    if (find_meta(generated)) {
+      throw ImproperlyConfigured(declared + ": its through model would be " + generated +
+                                 ", which is already defined; pass .through_model(\"" + generated + "\") to use it");
+    }
     return models;
   }
   models.through = find_meta(spec.through_model);
