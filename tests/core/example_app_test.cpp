@@ -6,6 +6,7 @@
 #include "peewasm/peewasm.hpp"
 #include "support/example_app.hpp"
 #include "support/oracle.hpp"
+#include "support/output_check.hpp"
 #include "support/query_count.hpp"
 
 using namespace peewasm;

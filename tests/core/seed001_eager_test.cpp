@@ -38,7 +38,7 @@ TEST_SUITE("loading") {
     QueryCount count(s.db);
     std::vector<std::string> lines;
     std::string id;
-    LineOrder order = LineOrder::AnyOrder;
+    LineOrder order = LineOrder::Any;
     SUBCASE("one query per tweet for its user") {
       id = "rj001.nplus1.fk_lazy";
       for (const Instance& tweet : s.Tweet.select().execute()) {
@@ -55,7 +55,7 @@ TEST_SUITE("loading") {
       id = "rj001.nplus1.backref_lazy";
       for (const Instance& user : s.User.select().execute()) {
         lines.push_back(user.get("username").to_string());
-        for (const Instance& tweet : s.Tweet.select().where(s.Tweet["user"] == user).execute()) {
+        for (const Instance& tweet : user.backref("tweets").execute()) {
           lines.push_back("   " + tweet.get("content").to_string());
         }
       }
@@ -104,7 +104,7 @@ TEST_SUITE("loading") {
       ModelSelect tweets = s.Tweet.select().order_by({s.Tweet["timestamp"].desc()}).limit(2);
       lines = users_with_tweets(s.User.select().with_related({Load(s.User, "tweets", tweets)}).execute());
     }
-    check_example(id, recorder, count, lines, LineOrder::AnyOrder);
+    check_example(id, recorder, count, lines, LineOrder::Any);
   }
 
   TEST_CASE("seed 001, Load strategy and materialize: WHERE, JOIN and MATERIALIZE") {
@@ -125,7 +125,7 @@ TEST_SUITE("loading") {
       id = "rj001.eager.strategy_where";
       users = s.User.select().paginate(1, 20).with_related({Load(s.User, "tweets", {.strategy = PrefetchType::Where})});
     }
-    check_example(id, recorder, count, users_with_tweets(users.execute()), LineOrder::AnyOrder);
+    check_example(id, recorder, count, users_with_tweets(users.execute()), LineOrder::Any);
   }
 
   TEST_CASE("seed 001, Legacy: prefetch, from two tables to three, with (query, Model) and prefetch_type") {
@@ -134,7 +134,7 @@ TEST_SUITE("loading") {
     QueryCount count(s.db);
     std::vector<std::string> lines;
     std::string id;
-    LineOrder order = LineOrder::AnyOrder;
+    LineOrder order = LineOrder::Any;
     ModelSelect users = s.User.select().order_by({s.User["username"]});
     SUBCASE("query.prefetch(Model)") {
       id = "rj001.prefetch.method";

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "peewasm/db/database.hpp"
+#include "peewasm/query/many_to_many_query.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/schema/metadata.hpp"
@@ -163,6 +164,17 @@ std::optional<Instance> Instance::related(std::string_view fk_name) const {
 
 bool Instance::has_related(std::string_view fk_name) const {
   return state().related.find(fk_name) != state().related.end() || linked_parent(fk_name);
+}
+
+// Peewee's BackrefAccessor: children.select().where(fk == this row's referenced value).
+ModelSelect Instance::backref(std::string_view name) const {
+  const Field& fk = meta().backref(name);
+  Model children(fk.model());
+  return children.select().where(children[fk.name()] == get(fk.rel_field().name()));
+}
+
+ManyToManyQuery Instance::many_to_many(std::string_view name) const {
+  return ManyToManyQuery(*this, meta().many_to_many(name));
 }
 
 bool Instance::flag(std::string_view bit_field, std::int64_t bit) const {

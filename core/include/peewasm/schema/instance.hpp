@@ -18,6 +18,8 @@ namespace peewasm {
 class Field;
 class Metadata;
 class Instance;
+class ModelSelect;
+class ManyToManyQuery;
 
 // What may be assigned to a field: a value, a related instance (foreign keys), or an
 // expression (in update queries: Post.update({{"flags", Post["flags"] | 8}})).
@@ -62,6 +64,15 @@ class Instance {
   // lazy_load=false and nothing loaded, ImproperlyConfigured says to read "<name>_id".
   std::optional<Instance> related(std::string_view fk_name) const;
   bool has_related(std::string_view fk_name) const;
+
+  // Relationships seen from this row (include peewasm/query/many_to_many_query.hpp or
+  // peewasm.hpp to use them). backref("tweets"): the rows whose foreign key points here, as a
+  // fresh query to chain: SELECT ... FROM "tweet" AS "t1" WHERE ("t1"."user_id" = ?) (Peewee's
+  // user.tweets; "<model>_set" when the foreign key names no backref). many_to_many("courses"):
+  // the rows related through a ManyToManyField, with add/remove/clear. Unknown names throw
+  // ImproperlyConfigured listing the names the model has.
+  ModelSelect backref(std::string_view name) const;
+  ManyToManyQuery many_to_many(std::string_view name) const;
 
   // Eager loading (with_related, prefetch): the rows loaded for a backref, as a list; no query
   // runs. ImproperlyConfigured when nothing was loaded under that name.
