@@ -46,17 +46,22 @@ ModelSelect::ModelSelect(const Model& model, std::vector<Selection> columns) {
   node->from = model.source();
   node->join_context = model.source();
   node->columns = expand(columns.empty() ? std::vector<Selection>{model} : columns);
+  node->default_columns = columns.empty() && model.meta().primary_key() != nullptr;
   node_ = std::move(node);
 }
 
 ModelSelect ModelSelect::select(std::vector<Selection> columns) const {
-  return with([&](SelectNode& n) { n.columns = expand(columns); });
+  return with([&](SelectNode& n) {
+    n.columns = expand(columns);
+    n.default_columns = false;
+  });
 }
 
 ModelSelect ModelSelect::select_extend(std::vector<Selection> columns) const {
   return with([&](SelectNode& n) {
     NodeVector more = expand(columns);
     n.columns.insert(n.columns.end(), more.begin(), more.end());
+    n.default_columns = false;
   });
 }
 

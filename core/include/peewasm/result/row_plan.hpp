@@ -51,6 +51,7 @@ class RowPlan {
   std::vector<Target> targets_;
   std::vector<Column> columns_;
   std::vector<std::string> keys_;  // distinct column names in first-seen order
+  std::vector<char> keep_empty_;   // per target: attached even when all its columns are NULL
 };
 
 }  // namespace peewasm
