@@ -39,15 +39,20 @@ Model ModelRegistry::define(ModelSpec spec) {
   if (find_meta(spec.name)) {
     throw ImproperlyConfigured("a model named " + spec.name + " is already defined; pick another name");
   }
-  // ManyToManyFields add no column: they are set aside and bound once the model exists.
+  // ManyToManyFields add no column: they are checked now and bound once the model exists.
   std::vector<Field> many_to_many;
   std::vector<ManyToManyModels> many_to_many_targets;
+  std::vector<std::string> taken_names{"id"};
+  for (const Field& field : spec.fields) taken_names.push_back(field.name());
+  if (spec.extends) {
+    for (const Field* field : spec.extends.meta().sorted_fields()) taken_names.push_back(field->name());
+  }
   for (auto field = spec.fields.begin(); field != spec.fields.end();) {
     if (!field->is_many_to_many()) {
       ++field;
       continue;
     }
-    many_to_many_targets.push_back(many_to_many_models(spec.name, *field));
+    many_to_many_targets.push_back(many_to_many_models(spec.name, taken_names, *field));
     many_to_many.push_back(std::move(*field));
     field = spec.fields.erase(field);
   }
@@ -184,50 +189,81 @@ void ModelRegistry::link_foreign_key(Field& field, const Metadata& target) {
   const_cast<Metadata&>(target).backrefs_.push_back(&field);
 }
 
-ModelRegistry::ManyToManyModels ModelRegistry::many_to_many_models(const std::string& model_name,
-                                                                  const Field& field) const {
-  const ForeignKeySpec& spec = field.foreign_key();
-  ManyToManyModels models{nullptr, nullptr};
-  if (spec.model != "self" && spec.model != model_name) {
-    models.rel_model = find_meta(spec.model);
-    if (!models.rel_model) {
-      throw ImproperlyConfigured("ManyToManyField " + model_name + "." + field.name() + " references model '" +
-                                 spec.model + "', which is not defined; define " + spec.model + " first");
-    }
-  }
-  if (!spec.through_model.empty()) {
-    models.through = find_meta(spec.through_model);
-    if (!models.through) {
-      throw ImproperlyConfigured("ManyToManyField " + model_name + "." + field.name() + " names the through model '" +
-                                 spec.through_model + "', which is not defined; define it first");
-    }
-  } else if (!models.rel_model) {
-    // Peewee would give the generated model two fields of one name.
-    throw ImproperlyConfigured("ManyToManyField " + model_name + "." + field.name() + " relates " + model_name +
-                               " to itself; define a through model with two foreign keys to " + model_name +
-                               " and pass .through_model(\"<its name>\")");
-  }
-  return models;
-}
-
 namespace {
 
-// The first foreign key of `through` to `target`, skipping `taken` (self-referential relations).
-const Field* through_key(const Metadata& through, const Metadata& target, const Field* taken) {
+// Whether `fk` points at the model named `target` (a deferred key may not be linked yet).
+bool references(const Field& fk, const std::string& target) {
+  return fk.is_resolved() ? fk.rel_model().name() == target : fk.foreign_key().model == target;
+}
+
+// The first foreign key of `through` to the model named `target`, skipping `taken`
+// (a self-referential relation has two keys to one model).
+const Field* through_key(const Metadata& through, const std::string& target, const Field* taken) {
   for (const Field* fk : through.foreign_keys()) {
-    if (fk != taken && fk->is_resolved() && &fk->rel_model() == &target) return fk;
+    if (fk != taken && references(*fk, target)) return fk;
   }
   return nullptr;
 }
 
-// Throws when `name` already is a field or a many-to-many relation of `meta`.
-void check_free_name(const Metadata& meta, const std::string& name, const std::string& declared, const std::string& fix) {
-  if (meta.find_field(name) || meta.find_many_to_many(name)) {
-    throw ImproperlyConfigured(declared + ": " + meta.name() + " already has a field or relation named '" + name + "'; " + fix);
-  }
+std::string m2m_backref_name(const std::string& model_name, const Field& field) {
+  const std::string& backref = field.foreign_key().backref;
+  return backref.empty() ? make_table_name(model_name, true) + "s" : backref;
 }
 
 }  // namespace
+
+// Everything that can be wrong with a ManyToManyField, found before its model is registered.
+// taken_names: the names of the fields and relations of the model being defined, this one's
+// included; a self-referential relation adds its backref.
+ModelRegistry::ManyToManyModels ModelRegistry::many_to_many_models(const std::string& model_name,
+                                                                  std::vector<std::string>& taken_names,
+                                                                  const Field& field) const {
+  const ForeignKeySpec& spec = field.foreign_key();
+  std::string declared = "ManyToManyField " + model_name + "." + field.name();
+  auto taken = [&](const std::string& name) { return std::count(taken_names.begin(), taken_names.end(), name); };
+  if (taken(field.name()) > 1) {
+    throw ImproperlyConfigured(declared + ": " + model_name + " already has a field or relation named '" + field.name() +
+                               "'; pick another name");
+  }
+  ManyToManyModels models{nullptr, nullptr};
+  bool self = spec.model == "self" || spec.model == model_name;
+  if (!self) {
+    models.rel_model = find_meta(spec.model);
+    if (!models.rel_model) {
+      throw ImproperlyConfigured(declared + " references model '" + spec.model + "', which is not defined; define " +
+                                 spec.model + " first");
+    }
+  }
+  std::string backref = m2m_backref_name(model_name, field);
+  bool backref_taken = self ? taken(backref) > 0
+                            : models.rel_model->find_field(backref) || models.rel_model->find_many_to_many(backref);
+  if (backref != "+" && backref_taken) {
+    throw ImproperlyConfigured(declared + ": " + (self ? model_name : models.rel_model->name()) +
+                               " already has a field or relation named '" + backref +
+                               "'; pass .backref() another name, or \"+\" for none");
+  }
+  if (self) taken_names.push_back(backref);
+  std::string rel_name = self ? model_name : models.rel_model->name();
+  if (spec.through_model.empty()) {
+    if (self) {
+      // Peewee would give the generated model two fields of one name.
+      throw ImproperlyConfigured(declared + " relates " + model_name + " to itself; define a through model with two " +
+                                 "foreign keys to " + model_name + " (DeferredForeignKey) and pass .through_model(\"<its name>\")");
+    }
+    return models;
+  }
+  models.through = find_meta(spec.through_model);
+  if (!models.through) {
+    throw ImproperlyConfigured(declared + " names the through model '" + spec.through_model +
+                               "', which is not defined; define it first");
+  }
+  const Field* src_fk = through_key(*models.through, model_name, nullptr);
+  if (!src_fk || !through_key(*models.through, rel_name, src_fk)) {
+    throw ImproperlyConfigured(declared + ": the through model " + models.through->name() + " needs a foreign key to " +
+                               model_name + " and one to " + rel_name);
+  }
+  return models;
+}
 
 // Peewee's ManyToManyField.bind and get_through_model: the generated model
 // "<Model><Target>Through" has one foreign key per side, named after each model, and a unique
@@ -235,10 +271,6 @@ void check_free_name(const Metadata& meta, const std::string& name, const std::s
 void ModelRegistry::define_many_to_many(Metadata& meta, const Field& field, ManyToManyModels models) {
   const ForeignKeySpec& spec = field.foreign_key();
   Metadata& rel = models.rel_model ? *find_meta(models.rel_model->name()) : meta;
-  std::string qualified = "ManyToManyField " + meta.name() + "." + field.name();
-  std::string backref = spec.backref.empty() ? make_table_name(meta.name(), true) + "s" : spec.backref;
-  check_free_name(meta, field.name(), qualified, "pick another name");
-  if (backref != "+") check_free_name(rel, backref, qualified, "pass .backref() another name, or \"+\" for none");
   const Metadata* through = models.through;
   if (!through) {
     std::string lhs = make_table_name(meta.name(), true), rhs = make_table_name(rel.name(), true);
@@ -256,14 +288,11 @@ void ModelRegistry::define_many_to_many(Metadata& meta, const Field& field, Many
                                 .schema = meta.meta_.schema}})
                    .meta();
   }
-  const Field* src_fk = through_key(*through, meta, nullptr);
-  const Field* dest_fk = through_key(*through, rel, src_fk);
-  if (!src_fk || !dest_fk) {
-    throw ImproperlyConfigured(qualified + ": the through model " + through->name() + " needs a foreign key to " +
-                               meta.name() + " and one to " + rel.name());
-  }
+  const Field* src_fk = through_key(*through, meta.name(), nullptr);
+  const Field* dest_fk = through_key(*through, rel.name(), src_fk);
   meta.many_to_many_.push_back(std::make_unique<ManyToManyRelation>(
       ManyToManyRelation{field.name(), &meta, &rel, through, src_fk, dest_fk, false}));
+  std::string backref = m2m_backref_name(meta.name(), field);
   if (backref == "+") return;
   rel.many_to_many_.push_back(
       std::make_unique<ManyToManyRelation>(ManyToManyRelation{backref, &rel, &meta, through, dest_fk, src_fk, true}));

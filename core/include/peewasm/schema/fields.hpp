@@ -49,8 +49,10 @@ Field DeferredForeignKey(std::string name, std::string target);
 //                           ManyToManyField("students", Student).backref("courses")}, ...});
 //   Model StudentCourse = Course.get_through_model("students");
 //   student.many_to_many("courses").add(course);   // see ManyToManyQuery
-// .on_delete()/.on_update() apply to the through model's two foreign keys; .through_model("Name")
-// uses a model you defined instead of generating one.
+// .on_delete()/.on_update() apply to the through model's two foreign keys. .through_model("Name")
+// uses a model you defined instead of generating one: define it first, with a foreign key to
+// each side (DeferredForeignKey("...", "Course") for the model being defined); a relation of a
+// model to itself needs one. Definition errors are raised before the model is registered.
 Field ManyToManyField(std::string name, const Model& target);
 Field ManyToManyField(std::string name, std::string target);
 

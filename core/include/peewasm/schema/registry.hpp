@@ -40,7 +40,8 @@ class ModelRegistry {
     const Metadata* rel_model;  // nullptr: the model being defined ("self")
     const Metadata* through;    // nullptr: generate one
   };
-  ManyToManyModels many_to_many_models(const std::string& model_name, const Field& field) const;
+  ManyToManyModels many_to_many_models(const std::string& model_name, std::vector<std::string>& taken_names,
+                                       const Field& field) const;
   void define_many_to_many(Metadata& meta, const Field& field, ManyToManyModels models);
 
   std::vector<std::unique_ptr<Metadata>> models_;
