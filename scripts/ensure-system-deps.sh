@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the native build and tests need, only those missing.
-# Usage: ensure-system-deps.sh [native] [wasm]
+# Usage: ensure-system-deps.sh [native] [wasm] [web] [bench]
 set -euo pipefail
 
 missing=()
@@ -22,8 +22,15 @@ for group in "${@:-native}"; do
       need emscripten command -v em++
       need node-acorn test -f /usr/share/nodejs/acorn/package.json  # emcc's JS optimizer (NODE_PATH=/usr/share/nodejs)
       need binaryen command -v wasm-opt
+      need nlohmann-json3-dev test -f /usr/include/nlohmann/json.hpp  # JSON decoding in wasm/native
       need cmake command -v cmake
       need make command -v make
+      ;;
+    web)
+      need chromium command -v chromium  # headless browser tests (driven by npm playwright-core)
+      ;;
+    bench)  # optional peers of npm run bench; Peewee is Debian's, for Debian's python3
+      need python3-peewee test -f /usr/lib/python3/dist-packages/peewee.py
       ;;
     *) echo "ensure-system-deps: unknown group '$group'" >&2; exit 2 ;;
   esac

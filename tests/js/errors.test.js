@@ -90,7 +90,7 @@ describe('errors', () => {
     expectError(
       () => db.querySql('SELECT ?, ?', [1, { not: 'bindable' }]),
       DataError,
-      'parameter 2: cannot bind a value of type Object; use null, a number, a bigint, a string, a boolean or a Uint8Array',
+      'parameter 2: cannot bind a value of type Object; use null, a number, a bigint, a string, a boolean, a Date or a Uint8Array',
     );
     const tooBig = expectError(() => db.querySql('SELECT zeroblob(2000000000)'), DataError, 'string or blob too big');
     assert.equal(tooBig.sqliteCode, 18); // SQLITE_TOOBIG
@@ -112,7 +112,7 @@ describe('errors', () => {
     await assert.rejects(Database.open(':memory:', { pragmas: { foreign_keys: {} } }), {
       name: 'DataError',
       message:
-        'pragma foreign_keys: cannot bind a value of type Object; use null, a number, a bigint, a string, a boolean or a Uint8Array',
+        'pragma foreign_keys: cannot bind a value of type Object; use null, a number, a bigint, a string, a boolean, a Date or a Uint8Array',
     });
   });
 

@@ -1,20 +1,15 @@
 // Database: one SQLite connection inside the wasm module. `await Database.open()` is the
 // only asynchronous call (it loads the module the first time); everything after is
 // synchronous, like Peewee.
-import { DataError } from './errors.js';
+import { DataError, InterfaceError } from './errors.js';
 import { NativeHandle } from './handles.js';
 import { loadRuntime, unwrap } from './runtime.js';
+import { Session } from './session.js';
+import { toNativeValue, type SqlParam, type SqlValue } from './values.js';
+import { bindDatabase, databaseOf, metaOf, type ModelClass } from './model.js';
 import type { NativeDatabase, NativeModule, NativeQueryEvent, NativeResult, NativeValue } from './native.js';
 
-/**
- * A value as results return it: null, number, string, Uint8Array (a copy), or a bigint for
- * an INTEGER beyond Number.MAX_SAFE_INTEGER (lossless; smaller integers are numbers).
- * SQLite has no boolean type: a bound boolean comes back as 0 or 1.
- */
-export type SqlValue = null | number | bigint | string | boolean | Uint8Array;
-
-/** A bindable parameter: a SqlValue, undefined (NULL), or any ArrayBuffer(View) (BLOB). */
-export type SqlParam = SqlValue | undefined | ArrayBuffer | ArrayBufferView;
+export type { SqlParam, SqlValue } from './values.js';
 
 export type Row = Record<string, SqlValue>;
 
@@ -66,6 +61,7 @@ export class Database {
   readonly #runtime: NativeModule;
   readonly #handle: NativeHandle<NativeDatabase>;
   readonly #listeners = new Set<QueryListener>();
+  readonly #session: Session;
 
   private constructor(path: string, runtime: NativeModule, native: NativeDatabase) {
     this.path = path;
@@ -74,6 +70,13 @@ export class Database {
       close: (db) => db._close(),
       releasedMessage: closedMessage,
     });
+    this.#session = Database.#newSession(this);
+  }
+
+  // Not inline in the constructor: closures there share its scope with the handle's close
+  // callback, which would then keep the Database alive and defeat the FinalizationRegistry.
+  static #newSession(db: Database): Session {
+    return new Session(db, () => db.#handle.get(), (result) => db.#settle(result));
   }
 
   /** Opens (creating if needed) a database; ':memory:' is a private in-memory one. */
@@ -112,6 +115,66 @@ export class Database {
     const native = this.#handle.get();
     const { columns, rows } = this.#settle(native._query(sql, toNativeParams(params)));
     return options.rowMode === 'array' ? rows : rowObjects(columns, rows);
+  }
+
+  /**
+   * Makes `models` use this database (Peewee's db.bind), whatever their meta says. Their
+   * metadata reaches the core the first time each is used.
+   */
+  bind(models: readonly ModelClass[]): void {
+    for (const model of models) bindDatabase(model, this);
+  }
+
+  /**
+   * CREATE TABLE (and indexes) for the models, in dependency order; binds models that have no
+   * database yet. safe (default true): IF NOT EXISTS.
+   */
+  createTables(models: readonly ModelClass[], options: { safe?: boolean } = {}): void {
+    this.#bindUnbound(models);
+    this.#session.createTables(models, options.safe ?? true);
+  }
+
+  /** DROP TABLE for the models, dependents first. safe (default true): IF EXISTS. */
+  dropTables(models: readonly ModelClass[], options: { safe?: boolean } = {}): void {
+    this.#bindUnbound(models);
+    this.#session.dropTables(models, options.safe ?? true);
+  }
+
+  /**
+   * Runs fn in a transaction (nested: a savepoint) and returns its result. If fn throws,
+   * everything it did is rolled back, the error propagates, and the database stays usable.
+   */
+  atomic<R>(fn: () => R): R {
+    return this.#session.atomic(fn);
+  }
+
+  #bindUnbound(models: readonly ModelClass[]): void {
+    for (const model of models) {
+      const current = databaseOf(model);
+      if (!current) bindDatabase(model, this);
+      else if (current !== this) {
+        throw new InterfaceError(
+          `${metaOf(model).name} uses another database; call db.bind([${metaOf(model).name}]) to move it here`,
+        );
+      }
+    }
+  }
+
+  /**
+   * PRAGMA name = value (run and logged, as Peewee's db.pragma('foreign_keys', 1)), or with no
+   * value, the pragma's current value.
+   */
+  pragma(name: string, value?: SqlParam): SqlValue | undefined {
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) throw new DataError(`pragma(): "${name}" is not a pragma name`);
+    if (value === undefined) {
+      const [row] = this.querySql(`PRAGMA ${name}`, [], { rowMode: 'array' });
+      return row?.[0];
+    }
+    // Peewee's text: PRAGMA name = value, a falsy value as 0, text as is (a bare word).
+    const text = value === true ? 'True' : !value ? '0' : String(value);
+    if (!/^-?[A-Za-z0-9_.]+$/.test(text)) throw new DataError(`pragma(${name}): ${text} is not a pragma value`);
+    this.executeSql(`PRAGMA ${name} = ${text}`);
+    return undefined;
   }
 
   /** Statements run since open() or the last resetQueryCount() (failed ones included). */
@@ -163,21 +226,6 @@ export class Database {
       for (const listener of listeners) listener(event);
     }
   }
-}
-
-function toNativeValue(value: SqlParam, what: string): NativeValue {
-  if (value === undefined) return null;
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (typeof value === 'object' && value !== null) {
-    // The bindings only see primitives and Uint8Arrays (see wasm/native/boundary.hpp).
-    throw new DataError(
-      `${what}: cannot bind a value of type ${(value as object).constructor?.name ?? 'Object'}; ` +
-        'use null, a number, a bigint, a string, a boolean or a Uint8Array',
-    );
-  }
-  return value as NativeValue;
 }
 
 // A fresh plain array of primitives and Uint8Arrays, read once in JS: the C++ side never

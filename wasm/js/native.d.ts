@@ -56,6 +56,18 @@ export interface NativeDatabase extends NativeObject {
   _subscribe(): void;
   _unsubscribe(): void;
   _close(): NativeResult<undefined>;
+  // ORM entries (wasm/native/native_orm.cpp): JSON requests, values apart.
+  _defineModel(spec: string, params: NativeValue[]): NativeResult<string>;
+  /** Mode 'rows'/'get': a view on the wasm heap, valid until the next call. */
+  _run(request: string, params: NativeValue[]): NativeResult<any>;
+  _save(request: string, params: NativeValue[]): NativeResult<{ rows: number | bigint; pk: NativeValue[] }>;
+  _deleteInstance(request: string, params: NativeValue[]): NativeResult<number | bigint>;
+  _getOrCreate(request: string, params: NativeValue[]): NativeResult<{ created: boolean; values: NativeValue[] }>;
+  _createTables(ids: string, safe: boolean): NativeResult<undefined>;
+  _dropTables(ids: string, safe: boolean): NativeResult<undefined>;
+  _beginAtomic(): NativeResult<undefined>;
+  _commitAtomic(): NativeResult<undefined>;
+  _rollBackAtomic(): NativeResult<undefined>;
 }
 
 export interface NativeHeapStats {

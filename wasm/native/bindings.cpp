@@ -19,7 +19,17 @@ EMSCRIPTEN_BINDINGS(peewasm) {
       .function("_resetQueryCount", &NativeDatabase::reset_query_count)
       .function("_subscribe", &NativeDatabase::subscribe)
       .function("_unsubscribe", &NativeDatabase::unsubscribe)
-      .function("_close", &NativeDatabase::close);
+      .function("_close", &NativeDatabase::close)
+      .function("_defineModel", &NativeDatabase::define_model)
+      .function("_run", &NativeDatabase::run)
+      .function("_save", &NativeDatabase::save)
+      .function("_deleteInstance", &NativeDatabase::delete_instance)
+      .function("_getOrCreate", &NativeDatabase::get_or_create)
+      .function("_createTables", &NativeDatabase::create_tables)
+      .function("_dropTables", &NativeDatabase::drop_tables)
+      .function("_beginAtomic", &NativeDatabase::begin_atomic)
+      .function("_commitAtomic", &NativeDatabase::commit_atomic)
+      .function("_rollBackAtomic", &NativeDatabase::roll_back_atomic);
 
   em::function("_heapStats", &peewasm::wasm::heap_stats);
 }

@@ -27,7 +27,11 @@ DatabaseOptions options_from_js(const val& pragmas) {
 
 val event_to_js(const QueryEvent& event) {
   auto params = val::array();
-  for (std::size_t i = 0; i < event.params.size(); ++i) params.set(i, to_js(event.params[i]));
+  // As SQLite received them: a boolean was bound as 0 or 1 (what Peewee's log shows too).
+  for (std::size_t i = 0; i < event.params.size(); ++i) {
+    const Value& param = event.params[i];
+    params.set(i, param.is_bool() ? val(param.as_bool() ? 1 : 0) : to_js(param));
+  }
   auto out = val::object();
   out.set("sql", text_to_js(event.sql));
   out.set("params", params);
@@ -43,6 +47,7 @@ val NativeDatabase::open(const std::string& path, const val& pragmas) {
   return run_guarded([&] {
     if (database_) throw InterfaceError("The database is already open.");
     database_ = std::make_unique<Database>(path, options_from_js(pragmas));
+    models_ = std::make_unique<BoundModels>();
     return val::undefined();
   });
 }
@@ -108,6 +113,8 @@ val NativeDatabase::close() {
   return run_guarded([&] {
     listener_.reset();
     pending_events_.clear();
+    encoder_.clear();
+    models_.reset();
     database_.reset();
     return val::undefined();
   });
@@ -116,6 +123,11 @@ val NativeDatabase::close() {
 Database& NativeDatabase::database() {
   if (!database_) throw InterfaceError("Cannot operate on a closed database.");
   return *database_;
+}
+
+BoundModels& NativeDatabase::models() {
+  database();  // the closed-database error
+  return *models_;
 }
 
 val NativeDatabase::with_events(val result) {

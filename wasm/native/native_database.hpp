@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "bound_models.hpp"
+#include "encode_result.hpp"
 #include "peewasm/db/database.hpp"
 
 namespace peewasm::wasm {
@@ -45,12 +47,43 @@ class NativeDatabase {
   // Closes the connection (finalizing cached statements). Idempotent. -> {ok}
   emscripten::val close();
 
+  // ORM entries (native_orm.cpp). Requests are JSON text (decode_query.hpp, bound_models.hpp)
+  // with their values apart, in `params` (a JS array, see values.hpp).
+  // Binds a model. -> {ok, value: description as JSON text}
+  emscripten::val define_model(const std::string& spec, const emscripten::val& params);
+  // {"run": mode, "aliases"?: [...], "q": query}. Modes and their value:
+  //   rows    a select's result payload (encode_result.hpp), a Uint8Array view on the heap
+  //           that JS must read before its next call
+  //   get     the same for the first row; DoesNotExist when there is none
+  //   sql     [sql, params] of any query
+  //   count | exists | scalar     a number | a boolean | a value
+  //   execute insert: the last row id; update, delete: rows changed
+  emscripten::val run(const std::string& request, const emscripten::val& params);
+  // {"m": id, "set": [[field, param index]], "dirty": [field], "force": bool, "only": [field]}
+  // -> {ok, value: {rows, pk: [primary key values]}} (Instance::save)
+  emscripten::val save(const std::string& request, const emscripten::val& params);
+  // {"m": id, "pk": [param index]} -> {ok, value: rows deleted} (Instance::delete_instance)
+  emscripten::val delete_instance(const std::string& request, const emscripten::val& params);
+  // {"m": id, "where": [[field, param index]], "defaults": [[field, param index]]}
+  // -> {ok, value: {created, values: [value per field, in the model's order]}}
+  emscripten::val get_or_create(const std::string& request, const emscripten::val& params);
+  // ids: JSON array of model ids. -> {ok}
+  emscripten::val create_tables(const std::string& ids, bool safe);
+  emscripten::val drop_tables(const std::string& ids, bool safe);
+  // db.atomic(fn) in pieces: JS runs fn between begin and commit (or rollback). -> {ok}
+  emscripten::val begin_atomic();
+  emscripten::val commit_atomic();
+  emscripten::val roll_back_atomic();
+
  private:
   Database& database();
+  BoundModels& models();
   // Moves the collected events, if any, into result.events.
   emscripten::val with_events(emscripten::val result);
 
   std::unique_ptr<Database> database_;
+  std::unique_ptr<BoundModels> models_;  // with the database: they point at it
+  ResultEncoder encoder_;
   std::optional<QueryLog::ListenerId> listener_;
   std::vector<QueryEvent> pending_events_;
 };

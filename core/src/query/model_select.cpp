@@ -153,14 +153,15 @@ std::optional<Instance> ModelSelect::first() const {
 }
 
 Instance ModelSelect::get() const {
-  ModelSelect one = paginate(1, 1);
-  auto rows = one.execute();
-  if (rows.empty()) {
-    CompiledSql compiled = one.sql();
-    throw DoesNotExist("<Model: " + node_->model->name() + "> instance matching query does not exist:\nSQL: " +
-                       compiled.sql + "\nParams: " + params_repr(compiled.params));
-  }
+  auto rows = paginate(1, 1).execute();
+  if (rows.empty()) throw not_found();
   return rows.front();
+}
+
+DoesNotExist ModelSelect::not_found() const {
+  CompiledSql compiled = paginate(1, 1).sql();
+  return DoesNotExist("<Model: " + node_->model->name() + "> instance matching query does not exist:\nSQL: " +
+                      compiled.sql + "\nParams: " + params_repr(compiled.params));
 }
 
 Value ModelSelect::scalar() const {

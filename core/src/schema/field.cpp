@@ -34,6 +34,7 @@ std::string_view field_class_name(FieldType type) {
     case FieldType::ForeignKey: return "ForeignKeyField";
     case FieldType::Custom: return "Field";
     case FieldType::ManyToMany: return "ManyToManyField";
+    case FieldType::JSON: return "JSONField";
   }
   return "Field";
 }
@@ -98,6 +99,7 @@ std::string Field::field_type() const {
     case FieldType::Bare:
     case FieldType::ManyToMany: return "DEFAULT";
     case FieldType::Custom: return options_.field_type;
+    case FieldType::JSON: return "JSON";
     case FieldType::ForeignKey: {
       // An FK stores what its target stores; an auto-increment target is a plain integer.
       const Field& target = rel_field();

@@ -15,8 +15,10 @@ namespace peewasm {
 struct Instance::State {
   const Metadata* meta;
   std::vector<Value> values;  // by field index
-  std::vector<char> present;  // Peewee's "key in __data__"
-  std::vector<char> dirty;
+  // One flag per field, in std::string for its small buffer: a model of up to 15 fields keeps
+  // them inline, so loading a row allocates nothing for them.
+  std::string present;  // Peewee's "key in __data__"
+  std::string dirty;
   std::map<std::string, Instance, std::less<>> related;  // by foreign key name or join attr
   std::vector<std::pair<std::string, Value>> extras;     // selected non-field columns
   // Eager loading: backref rows by backref name; the parent a loaded row came with, by its
@@ -188,6 +190,49 @@ void Instance::set_flag(std::string_view bit_field, std::int64_t bit, bool on) {
   set(bit_field, on ? (current | bit) : (current & ~bit));
 }
 
+namespace {
+// The bitmap of a BigBitField as bytes; wrong field types are named.
+Blob bitmap_of(const Instance& instance, std::string_view field_name) {
+  const Field& field = instance.meta().field(field_name);
+  if (field.type() != FieldType::BigBit) {
+    throw ImproperlyConfigured(instance.meta().name() + "." + field.name() + " is a " + std::string(field_class_name(field.type())) +
+                               ", not a BigBitField; bit operations need a BigBitField");
+  }
+  Value bits = instance.get(field_name);
+  return bits.is_blob() ? bits.as_blob() : Blob{};
+}
+
+std::uint8_t bit_mask(std::size_t bit) { return static_cast<std::uint8_t>(1u << (bit % 8)); }
+}  // namespace
+
+bool Instance::is_set(std::string_view big_bit_field, std::size_t bit) const {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  return bit / 8 < bytes.size() && (bytes[bit / 8] & bit_mask(bit)) != 0;
+}
+
+void Instance::set_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bytes.size() <= bit / 8) bytes.resize(bit / 8 + 1, 0);
+  bytes[bit / 8] |= bit_mask(bit);
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+void Instance::clear_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bit / 8 >= bytes.size()) return;
+  bytes[bit / 8] &= static_cast<std::uint8_t>(~bit_mask(bit));
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+bool Instance::toggle_bit(std::string_view big_bit_field, std::size_t bit) {
+  if (is_set(big_bit_field, bit)) {
+    clear_bit(big_bit_field, bit);
+    return false;
+  }
+  set_bit(big_bit_field, bit);
+  return true;
+}
+
 Value Instance::pk() const {
   const Field* pk = state().meta->primary_key();
   return pk ? state().values[pk->index()] : Value();
@@ -286,9 +331,9 @@ std::vector<std::string> Instance::dirty_fields() const {
 
 bool Instance::is_dirty() const { return !dirty_fields().empty(); }
 
-void Instance::load_column(const Field& field, const Value& db_value) {
+void Instance::load_column(const Field& field, Value db_value) {
   State& s = state();
-  s.values[field.index()] = field.python_value(db_value);
+  s.values[field.index()] = field.python_value(std::move(db_value));
   s.present[field.index()] = 1;
 }
 
@@ -338,6 +383,14 @@ Instance Instance::linked_parent(std::string_view fk_name) const {
   auto link = state().parents.find(fk_name);
   if (link != state().parents.end()) parent.state_ = link->second.lock();
   return parent;
+}
+
+const std::vector<std::pair<std::string, Value>>& Instance::extras() const { return state().extras; }
+
+const std::map<std::string, Instance, std::less<>>& Instance::related_instances() const { return state().related; }
+
+const std::map<std::string, std::vector<Instance>, std::less<>>& Instance::prefetched_rows() const {
+  return state().prefetched;
 }
 
 }  // namespace peewasm

@@ -151,6 +151,8 @@ class ModelSelect {
   std::optional<Instance> first() const;
   // The first row, or DoesNotExist.
   Instance get() const;
+  // The error get() raises when no row matches: names the model, the SQL and the params.
+  DoesNotExist not_found() const;
   // The first column of the first row.
   Value scalar() const;
 

@@ -3,6 +3,7 @@
 // Built once per query from the selected nodes and the recorded joins (never from column
 // names); applied per row as a flat loop over columns.
 
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +21,9 @@ class RowPlan {
  public:
   explicit RowPlan(const SelectNode& query);
 
-  // One model instance (with its joined instances attached) from one row of values.
-  Instance build(const std::vector<Value>& row) const;
+  // One model instance (with its joined instances attached) from one row of values. The
+  // values are moved out of `row` (the caller refills it for the next row).
+  Instance build(std::span<Value> row) const;
   // Peewee's dicts(): each column under its name (field name, alias, or column name); a name
   // selected twice keeps its first position and the last value.
   std::vector<std::pair<std::string, Value>> dict(const std::vector<Value>& row) const;
@@ -31,7 +33,8 @@ class RowPlan {
   // A column's value as the application sees it (the field's python_value when it is a field).
   Value convert(std::size_t column, const Value& raw) const;
 
- private:
+  // The plan itself, for encoders that build the instances elsewhere (the wasm package):
+  // targets()[0] is the query's model; a child comes after its parent.
   struct Target {
     const Metadata* meta;
     int parent;        // index of the target this one hangs from; -1 for the query's model
@@ -44,6 +47,10 @@ class RowPlan {
     std::size_t key;      // index of its name among the distinct names
   };
 
+  const std::vector<Target>& targets() const noexcept { return targets_; }
+  const std::vector<Column>& columns() const noexcept { return columns_; }
+
+ private:
   int target_for(const NodePtr& source, const SelectNode& query);
   void add_column(const Node& node, std::string name, const SelectNode& query);
 
@@ -52,6 +59,9 @@ class RowPlan {
   std::vector<Column> columns_;
   std::vector<std::string> keys_;  // distinct column names in first-seen order
   std::vector<char> keep_empty_;   // per target: attached even when all its columns are NULL
+  // build()'s per-row work space, kept so rows allocate only their instances.
+  mutable std::vector<Instance> row_instances_;
+  mutable std::vector<char> row_has_value_;
 };
 
 }  // namespace peewasm

@@ -82,6 +82,12 @@ class Instance {
   // BitField flags on this instance (Peewee's p.is_sticky / p.is_sticky = True).
   bool flag(std::string_view bit_field, std::int64_t bit) const;
   void set_flag(std::string_view bit_field, std::int64_t bit, bool on = true);
+  // BigBitField bitmaps (Peewee's bitmap.data.set_bit(i)): bit i lives in byte i / 8, and the
+  // buffer grows as bits are set. toggle_bit returns the bit's new state.
+  bool is_set(std::string_view big_bit_field, std::size_t bit) const;
+  void set_bit(std::string_view big_bit_field, std::size_t bit);
+  void clear_bit(std::string_view big_bit_field, std::size_t bit);
+  bool toggle_bit(std::string_view big_bit_field, std::size_t bit);
 
   Value pk() const;                 // single primary key; null if unset
   std::vector<Value> pk_values() const;  // every primary-key part
@@ -98,7 +104,7 @@ class Instance {
   bool is_dirty() const;
 
   // Internal: used by result materialization and eager loading.
-  void load_column(const Field& field, const Value& db_value);
+  void load_column(const Field& field, Value db_value);
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
   // Eager loading stores a backref's rows, and links each row to its parent for related(fk_name)
@@ -106,6 +112,12 @@ class Instance {
   void set_prefetched(std::string backref, std::vector<Instance> rows);
   void link_parent(std::string fk_name, const Instance& parent);
   void clear_dirty();
+  // What is attached to this row, for encoders that rebuild it elsewhere (the wasm package):
+  // extra columns in select order, joined or loaded instances by attribute, loaded backref
+  // rows by backref name.
+  const std::vector<std::pair<std::string, Value>>& extras() const;
+  const std::map<std::string, Instance, std::less<>>& related_instances() const;
+  const std::map<std::string, std::vector<Instance>, std::less<>>& prefetched_rows() const;
 
  private:
   struct State;

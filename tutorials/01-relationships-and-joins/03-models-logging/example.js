@@ -1,0 +1,3 @@
+db.onQuery(({ sql, params }) => print([sql, params]));
+
+const tweet = Tweet.get(Tweet.content.eq('alice-1'));

@@ -1,0 +1,2 @@
+const alice = User.get(User.username.eq('alice'));
+print(alice.tweets.sql());

@@ -1,0 +1,7 @@
+const query = Tweet
+  .select()
+  .join(User, { on: Tweet.user.eq(User.id) })
+  .where(User.username.eq('alice'));
+for (const tweet of query) {
+  print(tweet.content);
+}

@@ -1,0 +1,6 @@
+// JOIN: required to paginate the parent query on MySQL or MariaDB.
+const tweets = new Load(User.tweets, { strategy: PREFETCH_TYPE.JOIN });
+const query = User.select().paginate(1, 20).withRelated(tweets);
+for (const user of query) {
+  print(user.username, [...user.tweets].map((t) => t.content));
+}

@@ -1,0 +1,4 @@
+const huey = User.get(User.username.eq('huey'));
+for (const tweet of huey.tweets) {
+  print(tweet.content);
+}

@@ -1,0 +1,3 @@
+const huey = User.get(User.username.eq('huey'));
+print(huey.tweets instanceof ModelSelect);
+print(huey.tweets.sql());

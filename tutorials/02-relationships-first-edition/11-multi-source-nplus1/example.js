@@ -1,0 +1,3 @@
+for (const tweet of Tweet.select()) {
+  print(tweet.user.username, '->', tweet.content);
+}

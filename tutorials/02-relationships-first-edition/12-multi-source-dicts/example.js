@@ -1,0 +1,3 @@
+for (const row of Tweet.select(Tweet.content, User.username).join(User).dicts()) {
+  print(row);
+}

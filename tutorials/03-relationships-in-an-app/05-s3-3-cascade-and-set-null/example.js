@@ -1,0 +1,3 @@
+show();
+alice.deleteInstance();
+show();

@@ -1,0 +1,9 @@
+try {
+  db.atomic(() => {
+    carol.deleteInstance();
+  });
+} catch (exc) {
+  if (!(exc instanceof IntegrityError)) throw exc;
+  print('IntegrityError:', exc.message);
+}
+print(User.select().where(User.name.eq('Carol')).count());

@@ -1,0 +1,5 @@
+show();
+alice.deleteInstance();
+show();
+dave.deleteInstance();
+print(Note.select().count(), Memo.select().count());

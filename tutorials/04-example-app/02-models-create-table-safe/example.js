@@ -1,0 +1,2 @@
+User.createTable({ safe: true });
+print(User.select().count());

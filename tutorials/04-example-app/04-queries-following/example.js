@@ -1,0 +1,2 @@
+const query = huey.following();
+print([...query].map((u) => u.username));

@@ -1,0 +1,2 @@
+const query = huey.followers();
+print([...query].map((u) => u.username));

@@ -1,0 +1,2 @@
+print(huey.isFollowing(mickey));
+print(mickey.isFollowing(zaizee));

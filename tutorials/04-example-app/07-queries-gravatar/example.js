@@ -1,0 +1,2 @@
+print(huey.gravatarUrl());
+print(mickey.gravatarUrl(40));

@@ -1,0 +1,3 @@
+const someUser = huey;
+const qr = Message.select().filter({ user__in: someUser.following() });
+print([...qr].map((m) => m.content));

@@ -1,0 +1,261 @@
+// Decodes the result payload of wasm/native/encode_result.hpp: one pass over the bytes, one
+// TextDecoder call for all the text, and instances of the user's model classes built from
+// the plan (which column goes to which model instance, and where each instance hangs).
+import { DATA, DIRTY, REL, type Model, type ModelClass, type ModelMeta } from './model.js';
+import type { Field } from './fields.js';
+import type { RowType } from './queries.js';
+import type { SqlValue } from './values.js';
+
+/** What decoding needs from the session: the class and slots behind each model id. */
+export interface BoundClasses {
+  boundClass(id: number): { cls: ModelClass; meta: ModelMeta; coreToSlot: readonly number[] };
+}
+
+const decoder = new TextDecoder();
+
+class Reader {
+  pos = 0;
+  readonly view: DataView;
+  text = '';
+
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  u32(): number {
+    const value = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return value;
+  }
+
+  i32(): number {
+    const value = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return value;
+  }
+
+  value(): SqlValue {
+    const view = this.view;
+    const tag = view.getUint8(this.pos++);
+    switch (tag) {
+      case 0:
+        return null;
+      case 1:
+      case 3: {
+        const number = view.getFloat64(this.pos, true);
+        this.pos += 8;
+        return number;
+      }
+      case 2: {
+        const big = view.getBigInt64(this.pos, true);
+        this.pos += 8;
+        return big;
+      }
+      case 4: {
+        const start = view.getUint32(this.pos, true);
+        const length = view.getUint32(this.pos + 4, true);
+        this.pos += 8;
+        return this.text.substring(start, start + length);
+      }
+      case 5:
+      case 8: {
+        const length = this.u32();
+        const bytes = this.bytes.slice(this.pos, this.pos + length); // a copy, off the wasm heap
+        this.pos += length;
+        return tag === 5 ? bytes : decoder.decode(bytes);
+      }
+      case 6:
+        return false;
+      case 7:
+        return true;
+      default:
+        throw new Error(`peewasm: corrupt result payload (tag ${tag})`);
+    }
+  }
+}
+
+interface Target {
+  cls: ModelClass;
+  meta: ModelMeta;
+  coreToSlot: readonly number[];
+  parent: number;
+  attr: string;
+  /** Whether `attr` is a foreign key of the parent (the instance goes behind its getter). */
+  viaForeignKey: boolean;
+}
+
+interface Column {
+  target: number;
+  /** The slot in the target's data, or -1 for an extra attribute. */
+  slot: number;
+  field: Field | undefined;
+  name: string;
+}
+
+/**
+ * The rows of a payload. The bytes are a view on the wasm heap: read them fully before the
+ * next call into the module.
+ */
+export function decodeRows(bytes: Uint8Array, classes: BoundClasses, rowType: RowType): unknown[] {
+  const reader = new Reader(bytes);
+  const rowCount = reader.u32();
+  const columnCount = reader.u32();
+  const targetCount = reader.u32();
+  const textOffset = reader.u32();
+  reader.text = decoder.decode(bytes.subarray(textOffset));
+
+  const targets: Target[] = [];
+  for (let t = 0; t < targetCount; t++) {
+    const bound = classes.boundClass(reader.u32());
+    const parent = reader.i32();
+    const attr = reader.value() as string;
+    const parentMeta = parent >= 0 ? targets[parent]!.meta : undefined;
+    const viaForeignKey = parentMeta?.foreignKeys.some((fk) => fk.name === attr) ?? false;
+    targets.push({ ...bound, parent, attr, viaForeignKey });
+  }
+  const columns: Column[] = [];
+  for (let c = 0; c < columnCount; c++) {
+    const target = reader.i32();
+    const corePosition = reader.i32();
+    const name = reader.value() as string;
+    const { meta, coreToSlot } = targets[target]!;
+    const slot = corePosition >= 0 ? coreToSlot[corePosition]! : -1;
+    columns.push({ target, slot, field: slot >= 0 ? meta.fields[slot] : undefined, name });
+  }
+
+  const rows = new Array<unknown>(rowCount);
+  switch (rowType) {
+    case 'models':
+      for (let r = 0; r < rowCount; r++) rows[r] = modelRow(reader, targets, columns);
+      break;
+    case 'objects':
+      for (let r = 0; r < rowCount; r++) rows[r] = flatRow(reader, targets[0]!, columns);
+      break;
+    case 'dicts':
+      for (let r = 0; r < rowCount; r++) rows[r] = dictRow(reader, columns);
+      break;
+    case 'tuples':
+      for (let r = 0; r < rowCount; r++) rows[r] = tupleRow(reader, columns);
+      break;
+  }
+  return rows;
+}
+
+function convert(column: Column, value: SqlValue): unknown {
+  return column.field && value !== null ? column.field.fromNative(value) : value;
+}
+
+/** A loaded instance: no constructor run, no defaults, nothing dirty. */
+export function blankInstance(cls: ModelClass, meta: ModelMeta): Model {
+  const instance = Object.create(cls.prototype) as Model;
+  instance[DATA] = new Array<unknown>(meta.fields.length).fill(undefined);
+  instance[DIRTY] = null;
+  instance[REL] = null;
+  return instance;
+}
+
+function setExtra(instance: Model, meta: ModelMeta, name: string, value: unknown): void {
+  const field = meta.fieldsByName.get(name);
+  if (field) instance[DATA][field.slot] = value;
+  else (instance as unknown as Record<string, unknown>)[name] = value;
+}
+
+function modelRow(reader: Reader, targets: Target[], columns: Column[]): Model {
+  const instances = targets.map((target) => blankInstance(target.cls, target.meta));
+  const filled = new Array<boolean>(targets.length).fill(false);
+  for (const column of columns) {
+    const value = convert(column, reader.value());
+    const instance = instances[column.target]!;
+    if (column.slot >= 0) {
+      instance[DATA][column.slot] = value;
+      if (value !== null) filled[column.target] = true;
+    } else {
+      setExtra(instance, targets[column.target]!.meta, column.name, value);
+    }
+  }
+  // Children come after their parents; an outer join that matched nothing attaches nothing.
+  for (let t = 1; t < targets.length; t++) {
+    if (!filled[t]) continue;
+    const target = targets[t]!;
+    const parent = instances[target.parent]!;
+    if (target.viaForeignKey) (parent[REL] ??= {})[target.attr] = instances[t]!;
+    else (parent as unknown as Record<string, unknown>)[target.attr] = instances[t];
+  }
+  return instances[0]!;
+}
+
+function flatRow(reader: Reader, root: Target, columns: Column[]): Model {
+  const instance = blankInstance(root.cls, root.meta);
+  for (const column of columns) {
+    const value = convert(column, reader.value());
+    if (column.target === 0 && column.slot >= 0) instance[DATA][column.slot] = value;
+    else setExtra(instance, root.meta, column.name, value);
+  }
+  return instance;
+}
+
+function dictRow(reader: Reader, columns: Column[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const column of columns) row[column.name] = convert(column, reader.value());
+  return row;
+}
+
+function tupleRow(reader: Reader, columns: Column[]): unknown[] {
+  const row = new Array<unknown>(columns.length);
+  for (let c = 0; c < columns.length; c++) row[c] = convert(columns[c]!, reader.value());
+  return row;
+}
+
+/**
+ * Instances the core built, with their joined and eagerly loaded rows (encode_graph in
+ * wasm/native). Loaded backref rows become a list on the parent (user.tweets), and each row
+ * points back at its parent (tweet.user), so neither side runs a query.
+ */
+export function decodeGraph(bytes: Uint8Array, classes: BoundClasses): Model[] {
+  const reader = new Reader(bytes);
+  const count = reader.u32();
+  const textOffset = reader.u32();
+  reader.text = decoder.decode(bytes.subarray(textOffset));
+  const out = new Array<Model>(count);
+  for (let i = 0; i < count; i++) out[i] = graphInstance(reader, classes);
+  return out;
+}
+
+const notLoaded = 9;
+
+function graphInstance(reader: Reader, classes: BoundClasses): Model {
+  const { cls, meta, coreToSlot } = classes.boundClass(reader.u32());
+  const instance = blankInstance(cls, meta);
+  const data = instance[DATA];
+  for (let position = 0; position < coreToSlot.length; position++) {
+    if (reader.bytes[reader.pos] === notLoaded) {
+      reader.pos++;
+      continue;
+    }
+    const field = meta.fields[coreToSlot[position]!]!;
+    const value = reader.value();
+    data[field.slot] = value === null ? null : field.fromNative(value);
+  }
+  for (let n = reader.u32(); n > 0; n--) {
+    const name = reader.value() as string;
+    setExtra(instance, meta, name, reader.value());
+  }
+  for (let n = reader.u32(); n > 0; n--) {
+    const attr = reader.value() as string;
+    const related = graphInstance(reader, classes);
+    if (meta.foreignKeys.some((fk) => fk.name === attr)) (instance[REL] ??= {})[attr] = related;
+    else (instance as unknown as Record<string, unknown>)[attr] = related;
+  }
+  for (let n = reader.u32(); n > 0; n--) {
+    const name = reader.value() as string;
+    const foreignKey = reader.value() as string;
+    const rows: Model[] = [];
+    for (let k = reader.u32(); k > 0; k--) {
+      const row = graphInstance(reader, classes);
+      if (foreignKey) (row[REL] ??= {})[foreignKey] ??= instance;
+      rows.push(row);
+    }
+    (instance[REL] ??= {})[name] = rows;
+  }
+  return instance;
+}

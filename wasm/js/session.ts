@@ -1,0 +1,324 @@
+// Session: the ORM side of one Database (private to the package). It binds model classes
+// (their metadata goes to the core once per database), encodes queries into requests, runs
+// them through the Embind handle and decodes the results.
+import { DeferredForeignKey, ForeignKeyField } from './fields.js';
+import { InterfaceError } from './errors.js';
+import { Encoder, type EncodedNode, type Source } from './encoder.js';
+import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { decodeGraph, decodeRows, blankInstance, type BoundClasses } from './results.js';
+import type { ModelSelect, RowType } from './queries.js';
+import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
+import type { Database } from './database.js';
+import type { SqlValue } from './values.js';
+import type { Field } from './fields.js';
+
+/** One subquery of prefetch(): a query, and the model it relates to when several could. */
+export interface PrefetchSubquery {
+  query: ModelSelect<unknown>;
+  target?: Source;
+}
+
+interface Binding {
+  readonly id: number;
+  readonly cls: ModelClass;
+  readonly meta: ModelMeta;
+  /** The core's field positions -> this class's slots. */
+  readonly coreToSlot: readonly number[];
+}
+
+interface ModelDescription {
+  id: number;
+  table: string;
+  fields: Array<{ name: string; rel?: string; relField?: string; objectIdName?: string; backref?: string }>;
+  primaryKey: string[];
+}
+
+const sessions = new WeakMap<Database, Session>();
+
+/** The session of a Database (undefined for anything else). */
+export function sessionOf(db: Database): Session | undefined {
+  return sessions.get(db);
+}
+
+export type Settle = <T>(result: NativeResult<T>) => T;
+
+export class Session implements BoundClasses {
+  readonly #native: () => NativeDatabase;
+  readonly #settle: Settle;
+  readonly #bindings = new Map<ModelClass, Binding>();
+  readonly #byId: Binding[] = [];
+  readonly #binding = new Set<ModelClass>();
+  // Requests whose only variable is their parameters, by model (or foreign key).
+  readonly #getByIdRequests = new Map<ModelClass, string>();
+  readonly #relatedRequests = new Map<ForeignKeyField, string>();
+
+  constructor(db: Database, native: () => NativeDatabase, settle: Settle) {
+    this.#native = native;
+    this.#settle = settle;
+    sessions.set(db, this);
+  }
+
+  // ---- binding models -----------------------------------------------------------------
+
+  modelId(model: object): number {
+    return this.bind(model as ModelClass).id;
+  }
+
+  boundClass(id: number): Binding {
+    const binding = this.#byId[id];
+    if (!binding) throw new InterfaceError(`the result names model #${id}, which this database has not bound`);
+    return binding;
+  }
+
+  /** Sends the class's metadata to the core (once), after the models it references. */
+  bind(cls: ModelClass): Binding {
+    const known = this.#bindings.get(cls);
+    if (known) return known;
+    const meta = metaOf(cls);
+    if (this.#binding.has(cls)) {
+      throw new InterfaceError(
+        `${meta.name} and the models it references refer to each other; use DeferredForeignKey for one of the keys`,
+      );
+    }
+    this.#binding.add(cls);
+    try {
+      for (const fk of meta.foreignKeys) {
+        if (typeof fk.target === 'function' && fk.target !== (cls as unknown) && !(fk instanceof DeferredForeignKey)) {
+          this.bind(fk.target as unknown as ModelClass);
+        }
+      }
+      const encoder = new Encoder(this);
+      const spec = specOf(meta, encoder);
+      const text = this.#settle(this.#native()._defineModel(JSON.stringify(spec), encoder.params));
+      const description = JSON.parse(text) as ModelDescription;
+      const binding: Binding = {
+        id: description.id,
+        cls,
+        meta,
+        coreToSlot: description.fields.map((field) => meta.fieldsByName.get(field.name)!.slot),
+      };
+      for (const field of description.fields) {
+        const fk = meta.fieldsByName.get(field.name);
+        if (fk instanceof ForeignKeyField) {
+          fk.relField = field.relField;
+          fk.backrefName = field.backref || undefined;
+          const target =
+            typeof fk.target === 'string' && fk.target !== 'self' ? this.classNamed(fk.target) : this.targetOf(fk);
+          if (target && typeof fk.target === 'string') fk.resolvedTarget = target as unknown as Source;
+          if (target && fk.backrefName) defineBackref(target, fk.backrefName, fk, fk.relField!);
+        }
+      }
+      this.#bindings.set(cls, binding);
+      this.#byId[binding.id] = binding;
+      return binding;
+    } finally {
+      this.#binding.delete(cls);
+    }
+  }
+
+  /** A bound class by model name (foreign keys that name their target). */
+  classNamed(name: string): ModelClass | undefined {
+    for (const binding of this.#byId) if (binding.meta.name === name) return binding.cls;
+    return undefined;
+  }
+
+  createTables(models: readonly ModelClass[], safe: boolean): void {
+    const ids = models.map((model) => this.bind(model).id);
+    this.#settle(this.#native()._createTables(JSON.stringify(ids), safe));
+  }
+
+  dropTables(models: readonly ModelClass[], safe: boolean): void {
+    const ids = models.map((model) => this.bind(model).id);
+    this.#settle(this.#native()._dropTables(JSON.stringify(ids), safe));
+  }
+
+  // ---- queries --------------------------------------------------------------------------
+
+  #request(run: string, encode: (encoder: Encoder) => EncodedNode): [string, NativeValue[]] {
+    const encoder = new Encoder(this);
+    const query = encode(encoder);
+    return [encoder.request(run, query), encoder.params];
+  }
+
+  /**
+   * Rows of a select, decoded as `rowType`. mode 'get': the first, or DoesNotExist. With
+   * eager loads the core builds the instances and the result is their graph.
+   */
+  selectRows(query: ModelSelect<unknown>, mode: 'rows' | 'get', rowType: RowType): unknown[] {
+    if (query.hasLoads()) {
+      const [request, params] = this.#request(mode === 'get' ? 'getGraph' : 'graph', (encoder) => query.encode(encoder));
+      return decodeGraph(this.#settle(this.#native()._run(request, params)), this);
+    }
+    const [request, params] = this.#request(mode, (encoder) => query.encode(encoder));
+    return this.#rows(request, params, rowType);
+  }
+
+  /** Peewee's prefetch(): the query's rows with the subqueries' rows attached. */
+  prefetch(query: ModelSelect<unknown>, subqueries: ReadonlyArray<PrefetchSubquery>, type: string | undefined): unknown[] {
+    const encoder = new Encoder(this);
+    const q = query.encode(encoder);
+    const subs = subqueries.map(({ query: sub, target }) => ({
+      q: sub.encode(encoder),
+      target: target ? encoder.source(target) : null,
+    }));
+    const request = encoder.request('prefetch', q, { subs, type: type ?? null });
+    const bytes = this.#settle(this.#native()._run(request, encoder.params));
+    return decodeGraph(bytes, this);
+  }
+
+  #rows(request: string, params: NativeValue[], rowType: RowType): unknown[] {
+    const bytes = this.#settle(this.#native()._run(request, params));
+    return decodeRows(bytes, this, rowType);
+  }
+
+  selectValue(query: ModelSelect<unknown>, mode: 'count' | 'exists' | 'scalar'): unknown {
+    const [request, params] = this.#request(mode, (encoder) => query.encode(encoder));
+    return this.#settle(this.#native()._run(request, params));
+  }
+
+  compile(query: ModelSelect<unknown>): [string, SqlValue[]] {
+    return this.compileWrite((encoder) => query.encode(encoder));
+  }
+
+  compileWrite(encode: (encoder: Encoder) => EncodedNode): [string, SqlValue[]] {
+    const [request, params] = this.#request('sql', encode);
+    return this.#settle(this.#native()._run(request, params)) as [string, SqlValue[]];
+  }
+
+  write(encode: (encoder: Encoder) => EncodedNode): number | bigint {
+    const [request, params] = this.#request('execute', encode);
+    return this.#settle(this.#native()._run(request, params)) as number | bigint;
+  }
+
+  /** Model.getById: Model.get(pk == value), with the request built once per model. */
+  getById(cls: ModelClass, pk: unknown): Model {
+    let request = this.#getByIdRequests.get(cls);
+    const meta = metaOf(cls);
+    const keys = meta.primaryKey;
+    const values = keys.length > 1 && Array.isArray(pk) ? pk : [pk];
+    if (request === undefined || keys.length !== 1) {
+      const where = keys.map((key, i) => key.eq(values[i] as never)).reduce((all, part) => all.and(part));
+      [request] = this.#request('get', (encoder) => cls.select().where(where).encode(encoder));
+      if (keys.length === 1) this.#getByIdRequests.set(cls, request);
+    }
+    const encoder = new Encoder(this);
+    for (const value of values) encoder.param(value);
+    return this.#rows(request, encoder.params, 'models')[0] as Model;
+  }
+
+  /** The row a foreign key points at (lazy loading): Target.get(Target.relField == id). */
+  loadRelated(fk: ForeignKeyField, id: unknown): Model {
+    let request = this.#relatedRequests.get(fk);
+    if (request === undefined) {
+      const target = this.targetOf(fk);
+      const relField = metaOf(target).fieldsByName.get(fk.relField ?? '') ?? metaOf(target).primaryKey[0]!;
+      [request] = this.#request('get', (encoder) => target.select().where(relField.eq(id as never)).encode(encoder));
+      this.#relatedRequests.set(fk, request);
+    }
+    const encoder = new Encoder(this);
+    encoder.param(id);
+    return this.#rows(request, encoder.params, 'models')[0] as Model;
+  }
+
+  /** The class a foreign key points at. */
+  targetOf(fk: ForeignKeyField): ModelClass {
+    if (typeof fk.target !== 'string' || fk.target === 'self' || fk.resolvedTarget) {
+      return fk.targetModel() as unknown as ModelClass;
+    }
+    const found = this.classNamed(fk.target);
+    if (!found) throw new InterfaceError(`${fk.qualifiedName} points at ${fk.target}, which is not bound to this database`);
+    return found;
+  }
+
+  // ---- instances ------------------------------------------------------------------------
+
+  save(instance: Model, forceInsert: boolean, only: ReadonlyArray<string | Field> | undefined): number {
+    const cls = instance.constructor as ModelClass;
+    const { id, meta } = this.bind(cls);
+    const encoder = new Encoder(this);
+    const data = instance[DATA];
+    const set = meta.fields
+      .filter((field) => data[field.slot] !== undefined)
+      .map((field) => [field.name, encoder.param(data[field.slot])]);
+    const request = {
+      m: id,
+      set,
+      dirty: [...(instance[DIRTY] ?? [])],
+      force: forceInsert,
+      only: only?.map((field) => (typeof field === 'string' ? field : field.name)) ?? [],
+    };
+    const result = this.#settle(this.#native()._save(JSON.stringify(request), encoder.params));
+    meta.primaryKey.forEach((field, i) => {
+      data[field.slot] = result.pk[i];
+    });
+    instance[DIRTY] = null;
+    return Number(result.rows);
+  }
+
+  deleteInstance(instance: Model): number {
+    const cls = instance.constructor as ModelClass;
+    const { id, meta } = this.bind(cls);
+    const encoder = new Encoder(this);
+    const pk = meta.primaryKey.map((field) => encoder.param(instance[DATA][field.slot]));
+    return Number(this.#settle(this.#native()._deleteInstance(JSON.stringify({ m: id, pk }), encoder.params)));
+  }
+
+  getOrCreate(cls: ModelClass, where: Record<string, unknown>, defaults: Record<string, unknown>): [Model, boolean] {
+    const { id, meta, coreToSlot } = this.bind(cls);
+    const encoder = new Encoder(this);
+    const pairs = (values: Record<string, unknown>) =>
+      Object.entries(values).map(([name, value]) => [fieldNameOf(meta, name), encoder.param(value)]);
+    const request = { m: id, where: pairs(where), defaults: pairs(defaults) };
+    const result = this.#settle(this.#native()._getOrCreate(JSON.stringify(request), encoder.params));
+    const instance = blankInstance(cls, meta);
+    result.values.forEach((value, position) => {
+      const field = meta.fields[coreToSlot[position]!]!;
+      instance[DATA][field.slot] = value === null ? null : field.fromNative(value);
+    });
+    instance[REL] = null;
+    return [instance, result.created];
+  }
+
+  // ---- transactions -----------------------------------------------------------------------
+
+  atomic<R>(fn: () => R): R {
+    this.#settle(this.#native()._beginAtomic());
+    let result: R;
+    try {
+      result = fn();
+      if (result instanceof Promise) {
+        throw new InterfaceError('db.atomic(fn): fn returned a Promise; the API is synchronous, so pass a plain function');
+      }
+    } catch (error) {
+      this.#settle(this.#native()._rollBackAtomic());
+      throw error;
+    }
+    this.#settle(this.#native()._commitAtomic());
+    return result;
+  }
+}
+
+/** "<fk>_id" names the foreign key itself in the core. */
+function fieldNameOf(meta: ModelMeta, name: string): string {
+  return meta.objectIds.get(name)?.name ?? name;
+}
+
+/** The plain data the core defines the model from (wasm/native/bound_models.hpp). */
+function specOf(meta: ModelMeta, encoder: Encoder): Record<string, unknown> {
+  const { primaryKey, indexes, constraints, database: _database, ...rest } = meta.options;
+  const spec: Record<string, unknown> = {
+    ...rest,
+    name: meta.name,
+    fields: meta.fields.map((field) => field.spec(encoder, (model) => metaOf(model as unknown as ModelClass).name)),
+  };
+  if (rest.tableName !== undefined) spec.table = rest.tableName;
+  if (primaryKey === false) spec.primaryKey = false;
+  else if (primaryKey) spec.primaryKey = primaryKey.fieldNames;
+  if (indexes) {
+    spec.indexes = indexes.map((index) =>
+      Array.isArray(index) ? { fields: index[0], unique: index[1] } : index,
+    );
+  }
+  if (constraints) spec.constraints = constraints.map((node) => node.encode(encoder));
+  return spec;
+}
