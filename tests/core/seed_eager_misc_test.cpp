@@ -7,7 +7,7 @@
 #include <type_traits>
 
 #include "peewasm/peewasm.hpp"
-#include "support/example_check.hpp"
+#include "support/example_run.hpp"
 #include "support/python_repr.hpp"
 #include "support/seed000.hpp"
 #include "support/seed002.hpp"
@@ -25,8 +25,7 @@ static_assert(filterable<ModelSelect>);
 TEST_SUITE("loading") {
   TEST_CASE("seed 000, Avoiding the N+1 problem: a join for the recent tweets, prefetch for the week's") {
     Seed000 s;
-    Recorder recorder(s.db);
-    QueryCount count(s.db);
+    ExampleRun run(s.db);
     std::vector<std::string> lines;
     std::string id;
     ModelSelect recent = s.Tweet.select({s.Tweet, s.User}).join(s.User).order_by({s.Tweet["id"].desc()}).limit(10);
@@ -55,13 +54,12 @@ TEST_SUITE("loading") {
       lines.push_back(users.front().get("username").to_string());
       CHECK_THROWS_AS(users.front().prefetched("tweets").front().get("message"), ImproperlyConfigured);
     }
-    check_example(id, recorder, count, lines);
+    run.check(lines, id);
   }
 
   TEST_CASE("seed 002, Eager Loading: N+1, join + select, prefetch (filtered, deep, many-to-many, after a join filter)") {
     Seed002 s;
-    Recorder recorder(s.db);
-    QueryCount count(s.db);
+    ExampleRun run(s.db);
     std::vector<std::string> lines;
     std::string id;
     LineOrder order = LineOrder::Any;
@@ -135,6 +133,6 @@ TEST_SUITE("loading") {
         lines.push_back(title(article) + " " + std::to_string(article.prefetched("comments").size()));
       }
     }
-    check_example(id, recorder, count, lines, order);
+    run.check(lines, id, order);
   }
 }
