@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "peewasm/peewasm.hpp"
-#include "support/example_check.hpp"
+#include "support/example_run.hpp"
 #include "support/python_repr.hpp"
 #include "support/seed001.hpp"
 
@@ -34,11 +34,10 @@ std::vector<std::string> users_with_tweets(const std::vector<Instance>& users) {
 TEST_SUITE("loading") {
   TEST_CASE("seed 001, The N+1 Problem: lazy foreign keys and backrefs against a join and with_related") {
     Seed001 s;
-    Recorder recorder(s.db);
-    QueryCount count(s.db);
+    ExampleRun run(s.db);
     std::vector<std::string> lines;
     std::string id;
-    LineOrder order = LineOrder::AnyOrder;
+    LineOrder order = LineOrder::Any;
     SUBCASE("one query per tweet for its user") {
       id = "rj001.nplus1.fk_lazy";
       for (const Instance& tweet : s.Tweet.select().execute()) {
@@ -55,7 +54,7 @@ TEST_SUITE("loading") {
       id = "rj001.nplus1.backref_lazy";
       for (const Instance& user : s.User.select().execute()) {
         lines.push_back(user.get("username").to_string());
-        for (const Instance& tweet : s.Tweet.select().where(s.Tweet["user"] == user).execute()) {
+        for (const Instance& tweet : user.backref("tweets").execute()) {
           lines.push_back("   " + tweet.get("content").to_string());
         }
       }
@@ -69,13 +68,12 @@ TEST_SUITE("loading") {
       }
       order = LineOrder::Exact;
     }
-    check_example(id, recorder, count, lines, order);
+    run.check(lines, id, order);
   }
 
   TEST_CASE("seed 001, Per-relation query: a filtered, ordered or joined relation query, per_parent and a plain limit") {
     Seed001 s;
-    Recorder recorder(s.db);
-    QueryCount count(s.db);
+    ExampleRun run(s.db);
     std::vector<std::string> lines;
     std::string id;
     SUBCASE("the relation query's filter and order apply to the loaded rows") {
@@ -104,13 +102,12 @@ TEST_SUITE("loading") {
       ModelSelect tweets = s.Tweet.select().order_by({s.Tweet["timestamp"].desc()}).limit(2);
       lines = users_with_tweets(s.User.select().with_related({Load(s.User, "tweets", tweets)}).execute());
     }
-    check_example(id, recorder, count, lines, LineOrder::AnyOrder);
+    run.check(lines, id, LineOrder::Any);
   }
 
   TEST_CASE("seed 001, Load strategy and materialize: WHERE, JOIN and MATERIALIZE") {
     Seed001 s;
-    Recorder recorder(s.db);
-    QueryCount count(s.db);
+    ExampleRun run(s.db);
     std::string id;
     ModelSelect users = s.User.select();
     SUBCASE("JOIN against the paginated parent as a derived table") {
@@ -125,16 +122,15 @@ TEST_SUITE("loading") {
       id = "rj001.eager.strategy_where";
       users = s.User.select().paginate(1, 20).with_related({Load(s.User, "tweets", {.strategy = PrefetchType::Where})});
     }
-    check_example(id, recorder, count, users_with_tweets(users.execute()), LineOrder::AnyOrder);
+    run.check(users_with_tweets(users.execute()), id, LineOrder::Any);
   }
 
   TEST_CASE("seed 001, Legacy: prefetch, from two tables to three, with (query, Model) and prefetch_type") {
     Seed001 s;
-    Recorder recorder(s.db);
-    QueryCount count(s.db);
+    ExampleRun run(s.db);
     std::vector<std::string> lines;
     std::string id;
-    LineOrder order = LineOrder::AnyOrder;
+    LineOrder order = LineOrder::Any;
     ModelSelect users = s.User.select().order_by({s.User["username"]});
     SUBCASE("query.prefetch(Model)") {
       id = "rj001.prefetch.method";
@@ -191,6 +187,6 @@ TEST_SUITE("loading") {
         lines.push_back(std::string("ValueError: ") + error.what());  // Peewee raises ValueError
       }
     }
-    check_example(id, recorder, count, lines, order);
+    run.check(lines, id, order);
   }
 }

@@ -7,15 +7,6 @@
 
 namespace peewasm {
 
-std::string_view to_string(PrefetchType type) {
-  switch (type) {
-    case PrefetchType::Where: return "PREFETCH_TYPE.WHERE";
-    case PrefetchType::Join: return "PREFETCH_TYPE.JOIN";
-    case PrefetchType::Materialize: return "PREFETCH_TYPE.MATERIALIZE";
-  }
-  return "PREFETCH_TYPE.WHERE";
-}
-
 namespace {
 std::string joined(const std::vector<std::string>& names) {
   std::string out;

@@ -28,6 +28,7 @@ Expr column(const Field& field, const ModelSelect& query) { return column(field,
 std::shared_ptr<const SelectNode> parent_keys(const ModelSelect& parent_query, const Field& key, bool distinct) {
   auto keys = std::make_shared<SelectNode>(parent_query.node());
   keys->columns = {column(key, keys->model_source).node()};
+  keys->default_columns = false;
   keys->alias.clear();
   keys->loads.clear();
   if (!keys->limit && !keys->offset) {
@@ -109,6 +110,7 @@ ModelSelect rank_per_parent(const Load& load, const ModelSelect& restricted, std
   for (const NodePtr& order : ranked->order_by) window.order_by.emplace_back(aggregated(order));
   if (window.order_by.empty()) window.order_by.push_back(ranked_pk);
   ranked->columns = {ranked_pk.node(), over(fn("ROW_NUMBER"), window).alias("_rn").node()};
+  ranked->default_columns = false;
   ranked->group_by = {ranked_pk.node(), partition.node()};
   ranked->order_by.clear();
   ranked->limit.reset();

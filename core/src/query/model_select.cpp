@@ -46,17 +46,22 @@ ModelSelect::ModelSelect(const Model& model, std::vector<Selection> columns) {
   node->from = model.source();
   node->join_context = model.source();
   node->columns = expand(columns.empty() ? std::vector<Selection>{model} : columns);
+  node->default_columns = columns.empty() && model.meta().primary_key() != nullptr;
   node_ = std::move(node);
 }
 
 ModelSelect ModelSelect::select(std::vector<Selection> columns) const {
-  return with([&](SelectNode& n) { n.columns = expand(columns); });
+  return with([&](SelectNode& n) {
+    n.columns = expand(columns);
+    n.default_columns = false;
+  });
 }
 
 ModelSelect ModelSelect::select_extend(std::vector<Selection> columns) const {
   return with([&](SelectNode& n) {
     NodeVector more = expand(columns);
     n.columns.insert(n.columns.end(), more.begin(), more.end());
+    n.default_columns = false;
   });
 }
 
@@ -105,9 +110,9 @@ Database& ModelSelect::database() const { return node_->model->bound_database();
 CompiledSql ModelSelect::sql() const { return compile(*node_); }
 
 std::vector<Instance> ModelSelect::execute() const {
-  std::vector<Instance> instances = read_instances(database(), sql(), RowPlan(*node_));
-  if (!node_->loads.empty()) load_related(*this, instances);
-  return instances;
+  std::vector<Instance> rows = read_instances(database(), sql(), RowPlan(*node_));
+  if (!node_->loads.empty()) load_related(*this, rows);
+  return rows;
 }
 
 std::vector<DictRow> ModelSelect::dicts() const { return read_dicts(database(), sql(), RowPlan(*node_)); }

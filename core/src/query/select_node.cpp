@@ -65,6 +65,7 @@ void SelectNode::to_sql(SqlContext& ctx) const {
     auto _ = ctx.push({.scope = Scope::Normal,
                        .parentheses = parentheses,
                        .subquery = true,
+                       .in_expr = false,
                        .in_function = false,
                        .converter = nullptr});
     if (!ctes.empty()) {
@@ -78,7 +79,11 @@ void SelectNode::to_sql(SqlContext& ctx) const {
     if (distinct) ctx.literal("DISTINCT ");
     {
       auto columns_scope = ctx.push({.scope = Scope::Source});
-      ctx.sql(comma_list(columns));
+      if (default_columns && in_expr && !in_function) {
+        ctx.sql(FieldNode(*model->primary_key(), model_source));
+      } else {
+        ctx.sql(comma_list(columns));
+      }
     }
     if (from) {
       auto from_scope = ctx.push({.scope = Scope::Source});

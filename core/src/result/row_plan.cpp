@@ -42,6 +42,8 @@ void RowPlan::add_column(const Node& node, std::string name, const SelectNode& q
     if (name.empty()) name = column.name();
     // Rows read from a CTE as its model (cte.select_from): a column named like a field fills it.
     if (column.source() == query.model_source && query.model) field = query.model->find_field(column.name());
+  } else if (name.empty() && node.is<SelectNode>() && !node.as<SelectNode>().alias.empty()) {
+    name = node.as<SelectNode>().alias;  // a subquery column named by its own alias
   } else if (name.empty()) {
     name = compile(node).sql;
   }
@@ -63,6 +65,17 @@ RowPlan::RowPlan(const SelectNode& query) {
     }
     add_column(*node, std::move(name), query);
   }
+  // Peewee attaches a joined instance with no values when it is a step towards a selected
+  // model: joined from, and it or the model joined from it has selected columns.
+  std::vector<char> selected(targets_.size(), 0);
+  for (const Column& column : columns_) {
+    if (column.field) selected[column.target] = 1;
+  }
+  keep_empty_.assign(targets_.size(), 0);
+  for (std::size_t child = 1; child < targets_.size(); ++child) {
+    int parent = targets_[child].parent;
+    if (parent > 0 && (selected[child] || selected[parent])) keep_empty_[parent] = 1;
+  }
 }
 
 Value RowPlan::convert(std::size_t column, const Value& raw) const {
@@ -79,17 +92,17 @@ Instance RowPlan::build(std::span<Value> row) const {
   for (std::size_t t = 0; t < targets_.size(); ++t) instances[t] = Instance::blank(*targets_[t].meta);
   for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) {
     const Column& column = columns_[i];
+    if (!row[i].is_null()) has_value[column.target] = 1;
     if (column.field) {
-      if (!row[i].is_null()) has_value[column.target] = 1;
       instances[column.target].load_column(*column.field, std::move(row[i]));
     } else {
       instances[column.target].set_extra(column.name, std::move(row[i]));
     }
   }
-  // Children after parents; an outer join that matched nothing attaches no empty instance.
+  // An outer join that matched nothing attaches no empty instance.
   for (std::size_t t = 1; t < targets_.size(); ++t) {
     const Target& target = targets_[t];
-    if (has_value[t]) instances[target.parent].set_related(target.attr, instances[t]);
+    if (has_value[t] || keep_empty_[t]) instances[target.parent].set_related(target.attr, instances[t]);
   }
   return instances.front();
 }

@@ -27,6 +27,9 @@ bool is_null_value(const Expr& e) {
   return e.node() && e.node()->is<ValueNode>() && e.node()->as<ValueNode>().value().is_null();
 }
 
+// x IS NULL: Peewee 4.3 writes the NULL of is_null() and == None into the SQL.
+Expr null_test(const Expr& lhs, bool is_null) { return binary(lhs, is_null ? "IS" : "IS NOT", Expr(make_literal("NULL"))); }
+
 }  // namespace
 
 void BinaryNode::to_sql(SqlContext& ctx) const {
@@ -92,7 +95,7 @@ Expr Expr::not_in(std::vector<Expr> values) const {
   return binary(*this, "NOT IN", Expr(enclosed_list(to_nodes(values))));
 }
 Expr Expr::not_in(const Expr& subquery) const { return binary(*this, "NOT IN", subquery); }
-Expr Expr::is_null(bool is_null) const { return binary(*this, is_null ? "IS" : "IS NOT", Expr(Value())); }
+Expr Expr::is_null(bool is_null) const { return null_test(*this, is_null); }
 
 namespace {
 // LIKE patterns escape the user's own wildcards, as Peewee does.
@@ -121,8 +124,8 @@ Expr Expr::bin_and(const Expr& rhs) const { return binary(*this, "&", rhs); }
 Expr Expr::bin_or(const Expr& rhs) const { return binary(*this, "|", rhs); }
 Expr Expr::distinct() const { return Expr(make_node_list({make_literal("DISTINCT"), node_})); }
 
-Expr operator==(const Expr& lhs, const Expr& rhs) { return binary(lhs, is_null_value(rhs) ? "IS" : "=", rhs); }
-Expr operator!=(const Expr& lhs, const Expr& rhs) { return binary(lhs, is_null_value(rhs) ? "IS NOT" : "!=", rhs); }
+Expr operator==(const Expr& lhs, const Expr& rhs) { return is_null_value(rhs) ? null_test(lhs, true) : binary(lhs, "=", rhs); }
+Expr operator!=(const Expr& lhs, const Expr& rhs) { return is_null_value(rhs) ? null_test(lhs, false) : binary(lhs, "!=", rhs); }
 Expr operator<(const Expr& lhs, const Expr& rhs) { return binary(lhs, "<", rhs); }
 Expr operator<=(const Expr& lhs, const Expr& rhs) { return binary(lhs, "<=", rhs); }
 Expr operator>(const Expr& lhs, const Expr& rhs) { return binary(lhs, ">", rhs); }

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,9 +19,6 @@ enum class PrefetchType {
   Join,         // INNER JOIN (SELECT DISTINCT key FROM <parent query>): for paginated parents
   Materialize,  // child.fk IN (?, ?, ...): the keys of the parents in memory (with_related only)
 };
-
-// Peewee's spelling, "PREFETCH_TYPE.JOIN", for messages.
-std::string_view to_string(PrefetchType type);
 
 struct LoadOptions {
   // Keeps the first n related rows of each parent, ranked by the relation query's order_by

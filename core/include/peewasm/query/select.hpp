@@ -67,6 +67,9 @@ class SelectNode final : public Node {
   const Metadata* model = nullptr;  // the model rows are built as
   NodePtr model_source;             // its source in this query
   NodeVector columns;               // the select list
+  // Model.select() with no columns: inside an expression (x IN (subquery)) Peewee selects only
+  // the primary key.
+  bool default_columns = false;
   NodePtr from;                     // a source or a JoinNode tree
   std::vector<JoinEdge> joins;
   NodePtr join_context;             // the source the next join() starts from
@@ -123,6 +126,7 @@ class ModelSelect {
   CompoundSelect union_all(const ModelSelect& rhs) const;
   CompoundSelect intersect(const ModelSelect& rhs) const;
   CompoundSelect except_(const ModelSelect& rhs) const;
+
   // Eager loading (include peewasm/loading/load.hpp and prefetch.hpp, or peewasm.hpp).
   // with_related(): each Load runs one more query when the rows are fetched, and its rows wait
   // on the instances (Instance::prefetched / related), so reading them runs no query.

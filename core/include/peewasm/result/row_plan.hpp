@@ -58,6 +58,7 @@ class RowPlan {
   std::vector<Target> targets_;
   std::vector<Column> columns_;
   std::vector<std::string> keys_;  // distinct column names in first-seen order
+  std::vector<char> keep_empty_;   // per target: attached even when all its columns are NULL
   // build()'s per-row work space, kept so rows allocate only their instances.
   mutable std::vector<Instance> row_instances_;
   mutable std::vector<char> row_has_value_;
