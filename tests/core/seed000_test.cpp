@@ -6,6 +6,7 @@
 #include "peewasm/peewasm.hpp"
 #include "support/oracle.hpp"
 #include "support/output_check.hpp"
+#include "support/python_repr.hpp"
 #include "support/query_count.hpp"
 #include "support/seed000.hpp"
 
@@ -285,5 +286,27 @@ TEST_SUITE("query") {
     Recorder recorder(s.db);
     CHECK(s.Tweet.select().where(s.Tweet["content"] == "meow").execute().size() == 1);
     check_oracle(recorder, "rj000.models.logging");
+  }
+}
+
+TEST_SUITE("query") {
+  TEST_CASE("seed 000: a user's tweets through the backref, a query of its own") {
+    Seed000 s;
+    Recorder recorder(s.db);
+    QueryCount count(s.db);
+    Instance huey = s.User.get(s.User["username"] == "huey");
+    std::vector<std::string> lines;
+    std::string id;
+    SUBCASE("iterated") {
+      id = "rj000.simple_join.backref";
+      for (const Instance& tweet : huey.backref("tweets").execute()) lines.push_back(str(tweet.get("content")));
+    }
+    SUBCASE("its SQL") {
+      id = "rj000.simple_join.backref_sql";
+      lines = {"peewee.ModelSelect", peewasm::test::py_sql(huey.backref("tweets").sql())};
+    }
+    CHECK(count.delta() == peewasm::test::oracle_case(id)["query_count"].get<int>());
+    check_output(lines, id);
+    check_oracle(recorder, id);
   }
 }
