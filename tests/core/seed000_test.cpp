@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "peewasm/peewasm.hpp"
+#include "support/latest_tweet.hpp"
 #include "support/oracle.hpp"
 #include "support/output_check.hpp"
 #include "support/python_repr.hpp"
@@ -47,11 +48,9 @@ namespace {
 using peewasm::test::check_output;
 using peewasm::test::LineOrder;
 using peewasm::test::words;
+using peewasm::test::str;
+using peewasm::test::related;
 
-std::string str(const Value& value) { return value.to_string(); }
-std::string related(const Instance& instance, const std::string& attr, const std::string& field) {
-  return str(instance.related(attr)->get(field));
-}
 }  // namespace
 
 TEST_SUITE("query") {
@@ -187,25 +186,17 @@ TEST_SUITE("query") {
   TEST_CASE("seed 000: the latest tweet per user, through a subquery and through a CTE") {
     Seed000 s;
     Recorder recorder(s.db);
-    Model Latest = s.Tweet.alias();
-    auto latest = Latest.select({Latest["user"], fn("MAX", Latest["timestamp"]).alias("max_ts")}).group_by({Latest["user"]});
     std::string id;
-    ModelSelect query = s.Tweet.select();
+    std::vector<std::string> lines;
     SUBCASE("subquery") {
       id = "rj000.subquery.latest_tweet";
-      auto latest_query = latest.alias("latest_query");
-      auto predicate = (s.Tweet["user"] == latest_query.c("user_id")) && (s.Tweet["timestamp"] == latest_query.c("max_ts"));
-      query = s.Tweet.select({s.Tweet, s.User}).join(latest_query, JoinType::Inner, predicate).join_from(s.Tweet, s.User);
+      lines = peewasm::test::latest_tweet_lines(s, peewasm::test::LatestVia::Subquery);
     }
     SUBCASE("CTE") {
       id = "rj000.cte.latest_tweet";
-      Cte cte = latest.cte("latest");
-      auto predicate = (s.Tweet["user"] == cte.c("user_id")) && (s.Tweet["timestamp"] == cte.c("max_ts"));
-      query = s.Tweet.select({s.Tweet, s.User}).join(cte, JoinType::Inner, predicate).join_from(s.Tweet, s.User).with_cte({cte});
+      lines = peewasm::test::latest_tweet_lines(s, peewasm::test::LatestVia::Cte);
     }
-    std::vector<std::string> lines;
-    for (const Instance& tweet : query.execute()) lines.push_back(words({related(tweet, "user", "username"), "->", str(tweet.get("content"))}));
-    check_output(lines, id);
+    check_output(lines, id, LineOrder::Exact);
     check_oracle(recorder, id);
   }
 
