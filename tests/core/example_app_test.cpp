@@ -33,16 +33,10 @@ namespace {
 using peewasm::test::check_output;
 using peewasm::test::py_list;
 using peewasm::test::words;
+using peewasm::test::str;
+using peewasm::test::listed;
 
-std::string str(const Value& value) { return value.to_string(); }
 std::string py_bool(bool value) { return value ? "True" : "False"; }
-
-// print([row.<field> for row in query])
-std::string listed(const std::vector<Instance>& rows, const std::string& field) {
-  std::vector<Value> values;
-  for (const Instance& row : rows) values.push_back(row.get(field));
-  return py_list(values);
-}
 }  // namespace
 
 TEST_SUITE("query") {

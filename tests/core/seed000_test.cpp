@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include "peewasm/peewasm.hpp"
+#include "support/latest_tweet.hpp"
 #include "support/oracle.hpp"
 #include "support/output_check.hpp"
+#include "support/python_repr.hpp"
 #include "support/query_count.hpp"
 #include "support/seed000.hpp"
 
@@ -46,11 +48,9 @@ namespace {
 using peewasm::test::check_output;
 using peewasm::test::LineOrder;
 using peewasm::test::words;
+using peewasm::test::str;
+using peewasm::test::related;
 
-std::string str(const Value& value) { return value.to_string(); }
-std::string related(const Instance& instance, const std::string& attr, const std::string& field) {
-  return str(instance.related(attr)->get(field));
-}
 }  // namespace
 
 TEST_SUITE("query") {
@@ -186,25 +186,17 @@ TEST_SUITE("query") {
   TEST_CASE("seed 000: the latest tweet per user, through a subquery and through a CTE") {
     Seed000 s;
     Recorder recorder(s.db);
-    Model Latest = s.Tweet.alias();
-    auto latest = Latest.select({Latest["user"], fn("MAX", Latest["timestamp"]).alias("max_ts")}).group_by({Latest["user"]});
     std::string id;
-    ModelSelect query = s.Tweet.select();
+    std::vector<std::string> lines;
     SUBCASE("subquery") {
       id = "rj000.subquery.latest_tweet";
-      auto latest_query = latest.alias("latest_query");
-      auto predicate = (s.Tweet["user"] == latest_query.c("user_id")) && (s.Tweet["timestamp"] == latest_query.c("max_ts"));
-      query = s.Tweet.select({s.Tweet, s.User}).join(latest_query, JoinType::Inner, predicate).join_from(s.Tweet, s.User);
+      lines = peewasm::test::latest_tweet_lines(s, peewasm::test::LatestVia::Subquery);
     }
     SUBCASE("CTE") {
       id = "rj000.cte.latest_tweet";
-      Cte cte = latest.cte("latest");
-      auto predicate = (s.Tweet["user"] == cte.c("user_id")) && (s.Tweet["timestamp"] == cte.c("max_ts"));
-      query = s.Tweet.select({s.Tweet, s.User}).join(cte, JoinType::Inner, predicate).join_from(s.Tweet, s.User).with_cte({cte});
+      lines = peewasm::test::latest_tweet_lines(s, peewasm::test::LatestVia::Cte);
     }
-    std::vector<std::string> lines;
-    for (const Instance& tweet : query.execute()) lines.push_back(words({related(tweet, "user", "username"), "->", str(tweet.get("content"))}));
-    check_output(lines, id);
+    check_output(lines, id, LineOrder::Exact);
     check_oracle(recorder, id);
   }
 
@@ -285,5 +277,27 @@ TEST_SUITE("query") {
     Recorder recorder(s.db);
     CHECK(s.Tweet.select().where(s.Tweet["content"] == "meow").execute().size() == 1);
     check_oracle(recorder, "rj000.models.logging");
+  }
+}
+
+TEST_SUITE("query") {
+  TEST_CASE("seed 000: a user's tweets through the backref, a query of its own") {
+    Seed000 s;
+    Recorder recorder(s.db);
+    QueryCount count(s.db);
+    Instance huey = s.User.get(s.User["username"] == "huey");
+    std::vector<std::string> lines;
+    std::string id;
+    SUBCASE("iterated") {
+      id = "rj000.simple_join.backref";
+      for (const Instance& tweet : huey.backref("tweets").execute()) lines.push_back(str(tweet.get("content")));
+    }
+    SUBCASE("its SQL") {
+      id = "rj000.simple_join.backref_sql";
+      lines = {"peewee.ModelSelect", peewasm::test::py_sql(huey.backref("tweets").sql())};
+    }
+    CHECK(count.delta() == peewasm::test::oracle_case(id)["query_count"].get<int>());
+    check_output(lines, id);
+    check_oracle(recorder, id);
   }
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "peewasm/peewasm.hpp"
+#include "support/latest_tweet.hpp"
 #include "support/oracle.hpp"
 #include "support/output_check.hpp"
 #include "support/query_count.hpp"
@@ -49,14 +50,10 @@ TEST_SUITE("query") {
 namespace {
 using peewasm::test::check_output;
 using peewasm::test::LineOrder;
-using peewasm::test::oracle_case;
 using peewasm::test::words;
+using peewasm::test::str;
+using peewasm::test::related;
 
-std::string str(const Value& value) { return value.to_string(); }
-std::string related(const Instance& instance, const std::string& attr, const std::string& field) {
-  return str(instance.related(attr)->get(field));
-}
-int oracle_count(const std::string& id) { return oracle_case(id)["query_count"].get<int>(); }
 }  // namespace
 
 TEST_SUITE("query") {
@@ -234,27 +231,19 @@ TEST_SUITE("query") {
     check_oracle(recorder, "rj001.complex.owner_alias");
   }
 
-  TEST_CASE("seed 001: the latest tweet per user, joined as a subquery or a CTE") {
+  TEST_CASE("seed 001: the latest tweet per user, through a subquery and through a CTE") {
     Seed001 s;
     Recorder recorder(s.db);
-    Model Latest = s.Tweet.alias();
-    auto latest = Latest.select({Latest["user"], fn("MAX", Latest["timestamp"]).alias("max_ts")}).group_by({Latest["user"]});
     std::string id;
-    ModelSelect query = s.Tweet.select();
+    std::vector<std::string> lines;
     SUBCASE("subquery") {
       id = "rj001.subquery.latest_tweet";
-      auto latest_query = latest.alias("latest_query");
-      auto predicate = (s.Tweet["user"] == latest_query.c("user_id")) && (s.Tweet["timestamp"] == latest_query.c("max_ts"));
-      query = s.Tweet.select({s.Tweet, s.User}).join_from(s.Tweet, latest_query, JoinType::Inner, predicate).join_from(s.Tweet, s.User);
+      lines = peewasm::test::latest_tweet_lines(s, peewasm::test::LatestVia::Subquery);
     }
     SUBCASE("CTE") {
       id = "rj001.cte.latest_tweet";
-      Cte cte = latest.cte("latest");
-      auto predicate = (s.Tweet["user"] == cte.c("user_id")) && (s.Tweet["timestamp"] == cte.c("max_ts"));
-      query = s.Tweet.select({s.Tweet, s.User}).join(cte, JoinType::Inner, predicate).join_from(s.Tweet, s.User).with_cte({cte});
+      lines = peewasm::test::latest_tweet_lines(s, peewasm::test::LatestVia::Cte);
     }
-    std::vector<std::string> lines;
-    for (const Instance& tweet : query.execute()) lines.push_back(words({related(tweet, "user", "username"), "->", str(tweet.get("content"))}));
     check_output(lines, id, LineOrder::Any);
     check_oracle(recorder, id);
   }
@@ -311,5 +300,38 @@ TEST_SUITE("query") {
     CHECK(count.delta() == 1);
     check_output(lines, "rj001.self_join.category_parent");
     check_oracle(recorder, "rj001.self_join.category_parent");
+  }
+}
+
+TEST_SUITE("query") {
+  TEST_CASE("seed 001: the data table, walking backrefs and foreign keys lazily") {
+    Seed001 s;
+    Recorder recorder(s.db);
+    QueryCount count(s.db);
+    std::vector<std::string> lines;
+    for (const Instance& user : s.User.select().order_by({s.User["id"]}).execute()) {
+      std::vector<Instance> tweets = user.backref("tweets").order_by({s.Tweet["id"]}).execute();
+      if (tweets.empty()) lines.push_back(str(user.get("username")) + " | (no tweets) |");
+      for (const Instance& tweet : tweets) {
+        std::string fans;
+        for (const Instance& fav : tweet.backref("favorites").order_by({s.Favorite["id"]}).execute()) {
+          fans += (fans.empty() ? "" : ", ") + related(fav, "user", "username");
+        }
+        lines.push_back(str(user.get("username")) + " | " + str(tweet.get("content")) + " | " + fans);
+      }
+    }
+    CHECK(count.delta() == 13);
+    check_output(lines, "rj001.models.data_table");
+    check_oracle(recorder, "rj001.models.data_table");
+  }
+
+  TEST_CASE("seed 001: alice's tweets through the backref") {
+    Seed001 s;
+    Recorder recorder(s.db);
+    Instance alice = s.User.get(s.User["username"] == "alice");
+    std::vector<std::string> lines;
+    for (const Instance& tweet : alice.backref("tweets").execute()) lines.push_back(str(tweet.get("content")));
+    check_output(lines, "rj001.joins.simple_backref", LineOrder::Any);
+    check_oracle(recorder, "rj001.joins.simple_backref");
   }
 }

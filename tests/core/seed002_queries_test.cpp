@@ -21,17 +21,11 @@ using peewasm::test::py_repr;
 using peewasm::test::Recorder;
 using peewasm::test::Seed002;
 using peewasm::test::words;
+using peewasm::test::str;
+using peewasm::test::listed;
 
 namespace {
-std::string str(const Value& value) { return value.is_null() ? "None" : value.to_string(); }
 int oracle_count(const std::string& id) { return oracle_case(id)["query_count"].get<int>(); }
-
-// print([row.<field> for row in query])
-std::string listed(const std::vector<Instance>& rows, const std::string& field) {
-  std::vector<Value> values;
-  for (const Instance& row : rows) values.push_back(row.get(field));
-  return py_list(values);
-}
 
 const char* kYesterday = "2023-12-31 00:00:00";  // datetime.datetime(2023, 12, 31)
 

@@ -3,6 +3,7 @@
 #include "peewasm/result/row_plan.hpp"
 #include "peewasm/result/rows.hpp"
 #include "peewasm/schema/metadata.hpp"
+#include "peewasm/sql/column.hpp"
 #include "peewasm/sql/context.hpp"
 #include "peewasm/sql/node_list.hpp"
 
@@ -68,6 +69,13 @@ CompoundSelect CompoundSelect::offset(std::int64_t n) const {
 
 CompoundSelect CompoundSelect::alias(std::string name) const {
   return with([&](CompoundSelectNode& n) { n.alias = std::move(name); });
+}
+
+Expr CompoundSelect::c(std::string column) const { return Expr(std::make_shared<ColumnNode>(node_, std::move(column))); }
+
+ModelSelect CompoundSelect::select_from(std::vector<Expr> columns) const {
+  if (columns.empty()) throw ProgrammingError("CompoundSelect.select_from(): name at least one column, e.g. union.c(\"id\")");
+  return ModelSelect::over(node_, node().leftmost().model, std::move(columns));
 }
 
 CompiledSql CompoundSelect::sql() const { return compile(*node_); }

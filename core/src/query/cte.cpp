@@ -48,14 +48,7 @@ ModelSelect Cte::select_from(std::vector<Expr> columns) const {
   if (columns.empty()) {
     throw ProgrammingError("CTE \"" + node_->name() + "\".select_from(): name at least one column, e.g. cte.c(\"id\")");
   }
-  auto select = std::make_shared<SelectNode>();
-  select->model = model_;
-  select->model_source = node_;
-  select->from = node_;
-  select->join_context = node_;
-  select->columns = to_nodes(columns);
-  select->ctes = {node_};
-  return ModelSelect(std::move(select));
+  return ModelSelect::over(node_, model_, std::move(columns)).with([&](SelectNode& n) { n.ctes = {node_}; });
 }
 
 JoinSource::JoinSource(const Cte& cte) : source_(cte.node()) {}

@@ -50,6 +50,16 @@ ModelSelect::ModelSelect(const Model& model, std::vector<Selection> columns) {
   node_ = std::move(node);
 }
 
+ModelSelect ModelSelect::over(NodePtr source, const Metadata* model, std::vector<Expr> columns) {
+  auto node = std::make_shared<SelectNode>();
+  node->model = model;
+  node->model_source = source;
+  node->from = source;
+  node->join_context = source;
+  node->columns = to_nodes(columns);
+  return ModelSelect(std::move(node));
+}
+
 ModelSelect ModelSelect::select(std::vector<Selection> columns) const {
   return with([&](SelectNode& n) {
     n.columns = expand(columns);

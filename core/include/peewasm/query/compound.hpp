@@ -50,6 +50,12 @@ class CompoundSelect {
   CompoundSelect except_(const CompoundSelect& rhs) const { return {node_, "EXCEPT", rhs.node_}; }
   CompoundSelect except_(const ModelSelect& rhs) const { return {node_, "EXCEPT", rhs.node_ptr()}; }
 
+  // A column of the compound, by the name its first select gives it: for ORDER BY, and for
+  // queries over the compound.
+  Expr c(std::string column) const;
+  // SELECT columns FROM (this compound) AS "tN": group or filter the combined rows.
+  ModelSelect select_from(std::vector<Expr> columns) const;
+
   std::vector<Instance> execute() const;
   std::vector<DictRow> dicts() const;
   std::vector<std::vector<Value>> tuples() const;

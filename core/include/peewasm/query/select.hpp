@@ -165,7 +165,10 @@ class ModelSelect {
 
  private:
   friend class Cte;
+  friend class CompoundSelect;
   explicit ModelSelect(std::shared_ptr<const SelectNode> node) : node_(std::move(node)) {}
+  // SELECT columns FROM source, rows read as `model` (CTE and compound select_from).
+  static ModelSelect over(NodePtr source, const Metadata* model, std::vector<Expr> columns);
   // Copy-on-write: every builder changes a copy of the node.
   template <class Change>
   ModelSelect with(Change change) const {
