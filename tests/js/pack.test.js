@@ -12,10 +12,10 @@ import * as peewasm from 'peewasm';
 
 import { readTutorials } from '../../web/tools/read-tutorials.mjs';
 import { installTarball, lessonModule, packTarball, repoRoot } from './support/packed-package.js';
+import { todoReasons } from './support/tutorial-runner.js';
 
 const run = promisify(execFile);
-const todo = JSON.parse(readFileSync(new URL('./tutorials.todo.json', import.meta.url), 'utf8'));
-const todoReason = (path) => todo.find(({ lessons }) => lessons.includes(path))?.reason;
+const todoReason = (path) => todoReasons().get(path);
 
 /** The first ```js block after `marker` in the README, and the ``` block after that. */
 function readmeExample(marker) {

@@ -43,19 +43,22 @@ describe('runExample', () => {
 
   it('prints values as JS literals, strings bare at the top level, one line per newline', async () => {
     const result = await run(
-      "print(['a', 1, null], { title: 'A', 'two words': [true] }, 2.5, 'x\\ny');\nprint(new Date(Date.UTC(2024, 0, 1, 0, 15)));",
+      "print(['a', 1, null], { title: 'A', 'two words': [true] }, 2.5, 'x\\ny');\nprint(new Date(2024, 0, 1, 0, 15), new Date(2024, 0, 1, 0, 0, 0, 250));",
     );
     assert.deepEqual(result.lines, [
       "['a', 1, null] { title: 'A', 'two words': [true] } 2.5 x",
       'y',
-      '2024-01-01 00:15:00',
+      '2024-01-01 00:15:00 2024-01-01 00:00:00.250000',
     ]);
   });
 
-  it('streams printed lines to onLine as they are printed', async () => {
+  it("streams the example's lines and statements to the hooks as they happen", async () => {
     const streamed = [];
-    await run("print('one'); print('two');", setup, { onLine: (line) => streamed.push(line) });
-    assert.deepEqual(streamed, ['one', 'two']);
+    await run("print('one');\ndb.executeSql('SELECT 1');\nprint('two');", setup, {
+      onLine: (line) => streamed.push(line),
+      onStatement: ({ sql }) => streamed.push(sql),
+    });
+    assert.deepEqual(streamed, ['one', 'SELECT 1', 'two']);
   });
 
   it('gives now() as the lesson clock: one minute later at each call, from 2024-01-01', async () => {
@@ -77,8 +80,15 @@ describe('runExample', () => {
   it('reports what the example threw, with the lines printed before it', async () => {
     const result = await run("print('before');\ndb.executeSql('SELECT * FROM missing');");
     assert.deepEqual(result.lines, ['before']);
-    assert.deepEqual(result.error, { name: 'OperationalError', message: 'no such table: missing' });
+    assert.deepEqual(result.error, { name: 'OperationalError', message: 'no such table: missing', line: 2 });
     assert.equal(result.queryCount, 1);
+  });
+
+  it("names the example's line an error came from, also from inside the package", async () => {
+    const thrown = await run("print('one');\n\nnull.x;");
+    assert.deepEqual(thrown.error, { name: 'TypeError', message: "Cannot read properties of null (reading 'x')", line: 3 });
+    const fromPackage = await run("const n = 1;\ndb.executeSql('SELECT * FROM missing');");
+    assert.equal(fromPackage.error?.line, 2);
   });
 
   it('reports an error of the setup, and a syntax error of the code', async () => {

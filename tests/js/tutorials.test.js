@@ -6,17 +6,15 @@
 // reason, in tutorials.todo.json. They still run, as node:test "todo" tests; a listed lesson
 // that passes fails the suite, so the list only ever shrinks.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import * as peewasm from 'peewasm';
 
 import { readTutorials } from '../../web/tools/read-tutorials.mjs';
-import { assertMatchesLesson, loadRunner, setupOf } from './support/tutorial-runner.js';
+import { assertMatchesLesson, loadRunner, setupOf, todoReasons } from './support/tutorial-runner.js';
 
 const tutorials = readTutorials();
-const todo = JSON.parse(readFileSync(new URL('./tutorials.todo.json', import.meta.url), 'utf8'));
-const todoReason = new Map(todo.flatMap(({ reason, lessons }) => lessons.map((path) => [path, reason])));
+const todoReason = todoReasons();
 const passingTodos = [];
 
 for (const chapter of tutorials.chapters) {

@@ -2,22 +2,20 @@
 // headless Chromium: the page runs examples through the playground's runner and reports what
 // they did. One is a smoke example of the Database API; one is a seed example (a lesson).
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { build } from 'vite';
 
 import { readTutorials } from '../../web/tools/read-tutorials.mjs';
 import { installTarball, packTarball, repoRoot } from '../js/support/packed-package.js';
-import { assertMatchesLesson, loadRunner, setupOf } from '../js/support/tutorial-runner.js';
+import { assertMatchesLesson, loadRunner, setupOf, todoReasons } from '../js/support/tutorial-runner.js';
 import { launchChromium, openPage } from './support/browser.js';
 import { serveDirectory } from './support/static-server.js';
 
 const seedPath = '01-relationships-and-joins/16-joins-simple-inferred';
-const todo = JSON.parse(readFileSync(new URL('../js/tutorials.todo.json', import.meta.url), 'utf8'));
-const seedTodo = todo.find(({ lessons }) => lessons.includes(seedPath))?.reason;
+const seedTodo = todoReasons().get(seedPath);
 
 const smoke = {
   setup: ["const db = await Database.open(':memory:');", "db.executeSql('CREATE TABLE user (username TEXT UNIQUE)');"],

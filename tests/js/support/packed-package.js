@@ -37,7 +37,7 @@ export function lessonModule({ names, setup, code }) {
     `import { ${names.join(', ')} } from 'peewasm';`,
     'const print = (...values) => console.log(...values);',
     'let minutes = 0;',
-    'const now = () => new Date(Date.UTC(2024, 0, 1) + 60_000 * minutes++);',
+    'const now = () => new Date(2024, 0, 1, 0, minutes++);',
     ...setup,
     '{',
     code,

@@ -2,6 +2,7 @@
 // process) and compares a run with a lesson's expected results.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('../../../', import.meta.url);
@@ -22,7 +23,8 @@ const sorted = (lines) => [...lines].sort();
 /** Asserts that a run did exactly what the lesson expects. */
 export function assertMatchesLesson(result, lesson) {
   const { expected, expectedLines } = lesson;
-  assert.equal(result.error, null, `the example threw ${result.error?.name}: ${result.error?.message}`);
+  const where = result.error?.line ? ` (example line ${result.error.line})` : '';
+  assert.equal(result.error, null, `the example threw ${result.error?.name}: ${result.error?.message}${where}`);
   assert.deepEqual(result.setupStatements, expected.setupStatements, 'setup statements');
   assert.deepEqual(result.statements, expected.statements, 'statements of the example');
   assert.equal(result.queryCount, expected.queryCount, 'query count');
@@ -35,3 +37,12 @@ export function assertMatchesLesson(result, lesson) {
 
 /** The setup code of a lesson, in order. */
 export const setupOf = (chapter, lesson) => lesson.expected.setup.map((name) => chapter.setups[name]);
+
+/**
+ * tests/js/tutorials.todo.json as a map from lesson path (`chapter/lesson`) to the reason it
+ * is a todo: lessons whose part of the JS API has not landed yet.
+ */
+export function todoReasons() {
+  const todo = JSON.parse(readFileSync(new URL('../tutorials.todo.json', import.meta.url), 'utf8'));
+  return new Map(todo.flatMap(({ reason, lessons }) => lessons.map((path) => [path, reason])));
+}

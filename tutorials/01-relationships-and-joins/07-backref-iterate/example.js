@@ -1,6 +1,6 @@
 const alice = User.get(User.username.eq('alice'));
 
-print(alice.tweets.constructor.name);
+print(alice.tweets instanceof ModelSelect);
 
 for (const tweet of alice.tweets) {
   print(tweet.content);

@@ -1,3 +1,3 @@
 const huey = User.get(User.username.eq('huey'));
-print(huey.tweets.constructor.name);
+print(huey.tweets instanceof ModelSelect);
 print(huey.tweets.sql());

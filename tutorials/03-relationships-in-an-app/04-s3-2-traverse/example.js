@@ -1,6 +1,6 @@
 // Forward: a single instance
 const article = Article.getById(1);
-print(String(article.author)); // => User instance
+print(article.author instanceof User, article.author.id); // => a User instance
 print(article.author.name); // => "Alice"
 
 // Reverse: a query (chainable, filterable)

@@ -16,4 +16,4 @@ const query = descendants(c1);
 for (const row of query.tuples()) {
   print(row);
 }
-print(query.constructor.name);
+print(query instanceof ModelSelect);

@@ -4,7 +4,7 @@ function withArticleCount(query) {
     .groupBy(User.id);
 }
 
-const users = withArticleCount(User.select()).orderBy(new SQL('article_count').desc());
+const users = withArticleCount(User.select()).orderBy(SQL('article_count').desc());
 for (const user of users) {
   print(user.name, user.article_count);
 }

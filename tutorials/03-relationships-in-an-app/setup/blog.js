@@ -62,7 +62,7 @@ class Profile extends BaseModel {
 
 db.createTables([User, Article, Comment, Tag, ArticleTag, Profile]);
 
-const day = (year, month, date) => new Date(Date.UTC(year, month - 1, date));
+const day = (year, month, date) => new Date(year, month - 1, date);
 const yesterday = day(2023, 12, 31);
 
 const alice = User.create({ name: 'Alice', email: 'alice@example.com', is_staff: true, created_at: day(2023, 6, 1) });

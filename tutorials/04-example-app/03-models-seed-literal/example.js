@@ -1,5 +1,5 @@
 // The seed's model code as first written, with the 2011 API: keyword filters in where(),
-// a column name as a join's `on` and as the ordering, and `relatedName` for backref.
+// a column name as a join's `on` and as the ordering.
 // (The seed opens 'tweepee.db'; lessons use a fresh in-memory database.)
 const database = await Database.open(':memory:');
 
@@ -30,8 +30,8 @@ class User extends BaseModel {
 
 class Relationship extends BaseModel {
   static fields = {
-    from_user: new ForeignKeyField(User, { relatedName: 'relationships' }),
-    to_user: new ForeignKeyField(User, { relatedName: 'related_to' }),
+    from_user: new ForeignKeyField(User, { backref: 'relationships' }),
+    to_user: new ForeignKeyField(User, { backref: 'related_to' }),
   };
 }
 
@@ -44,8 +44,8 @@ class Message extends BaseModel {
 }
 
 database.createTables([User, Relationship, Message]);
-const u = User.create({ username: 'huey', password: 'x', email: 'h@example.com', join_date: new Date(Date.UTC(2024, 0, 1)) });
-print('relationships' in User, 'related_to' in User);
+const u = User.create({ username: 'huey', password: 'x', email: 'h@example.com', join_date: new Date(2024, 0, 1) });
+print('relationships' in u, 'related_to' in u);
 for (const name of ['following', 'followers', 'isFollowing']) {
   try {
     const q = name === 'isFollowing' ? u[name](u) : u[name]();

@@ -5,7 +5,7 @@ function flash(message) {
 function joinView(requestForm) {
   let user;
   try {
-    user = User.get({ username: requestForm.username });
+    user = User.get(User.username.eq(requestForm.username));
     flash('That username is already taken');
   } catch (exc) {
     if (!(exc instanceof DoesNotExist)) throw exc;

@@ -1,6 +1,7 @@
 // How print() shows a value: strings as they are at the top level, containers as JS
-// literals with single-quoted strings (['a', 'b'], { title: 'A', n: 2 }), dates as the
-// UTC text Peewee prints ('2024-01-01 00:00:00'), model instances by their toString().
+// literals with single-quoted strings (['a', 'b'], { title: 'A', n: 2 }), dates as the local
+// time text Peewee prints for a naive datetime ('2024-01-01 00:00:00'), model instances by
+// their toString().
 
 export function formatLine(values: readonly unknown[]): string {
   return values.map((value) => (typeof value === 'string' ? value : formatValue(value))).join(' ');
@@ -19,8 +20,13 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
 function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 19).replace('T', ' ');
+  const day = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const ms = date.getMilliseconds();
+  return `${day} ${time}${ms ? `.${pad(ms, 3)}000` : ''}`;
 }
 
 function formatKey(key: string): string {

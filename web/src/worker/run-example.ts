@@ -16,6 +16,8 @@ export interface Statement {
 export interface RunError {
   name: string;
   message: string;
+  /** The example's line the error came from (1-based), when it came from the example. */
+  line?: number;
 }
 
 export interface RunResult {
@@ -41,6 +43,8 @@ export interface ExampleSource {
 export interface RunHooks {
   /** Called with each printed line as it is printed (the playground streams output). */
   onLine?: (line: string) => void;
+  /** Called with each statement of the example as it runs. */
+  onStatement?: (statement: Statement) => void;
 }
 
 /** The package's exports, as `import * as peewasm from 'peewasm'` gives them. */
@@ -63,10 +67,13 @@ interface DatabaseClass {
   open(...args: unknown[]): Promise<TrackedDatabase>;
 }
 
-/** The fixed lesson clock: the k-th call returns 2024-01-01 00:00 UTC plus k minutes. */
-export function lessonClock(start = Date.UTC(2024, 0, 1)): () => Date {
+/**
+ * The fixed lesson clock: the k-th call returns 2024-01-01 00:00 plus k minutes, in local
+ * time (the package stores Dates as local time text, as Peewee stores naive datetimes).
+ */
+export function lessonClock(): () => Date {
   let calls = 0;
-  return () => new Date(start + 60_000 * calls++);
+  return () => new Date(2024, 0, 1, 0, calls++);
 }
 
 const beginMarker = '__peewasmBeginExample';
@@ -109,7 +116,11 @@ export async function runExample(
   function track(db: TrackedDatabase): void {
     const counts: { start: number; end?: number } = { start: phase === statements ? db.queryCount : 0 };
     databases.set(db, counts);
-    db.onQuery(({ sql, params }) => phase.push({ sql, params: [...params] }));
+    db.onQuery(({ sql, params }) => {
+      const statement = { sql, params: [...params] };
+      phase.push(statement);
+      if (phase === statements) hooks.onStatement?.(statement);
+    });
     // A closed database cannot report its counter: keep the last value it had.
     const close = db.close.bind(db);
     db.close = () => {
@@ -143,7 +154,7 @@ export async function runExample(
     const run = compileExample(source, names);
     await run(...names.map((name) => scope[name]));
   } catch (thrown) {
-    error = thrown instanceof Error ? { name: thrown.name, message: thrown.message } : { name: 'Error', message: String(thrown) };
+    error = describeError(thrown, source);
   }
 
   let queryCount = 0;
@@ -153,4 +164,20 @@ export async function runExample(
     db.close();
   }
   return { lines, statements, setupStatements, queryCount, error };
+}
+
+// new AsyncFunction(...) puts the parameters on the first line and `) {` on the second, then
+// the body: the setup, the begin marker, `{`, and the example.
+const headerLines = 2;
+
+function describeError(thrown: unknown, source: ExampleSource): RunError {
+  if (!(thrown instanceof Error)) return { name: 'Error', message: String(thrown) };
+  const error: RunError = { name: thrown.name, message: thrown.message };
+  const frame = /<anonymous>:(\d+):\d+/.exec(thrown.stack ?? '');
+  if (frame) {
+    const setupLines = source.setup.join('\n').split('\n').length;
+    const line = Number(frame[1]) - headerLines - setupLines - 2;
+    if (line >= 1 && line <= source.code.split('\n').length) error.line = line;
+  }
+  return error;
 }
