@@ -204,33 +204,29 @@ export interface TemporalFieldOptions extends FieldOptions {
   /** strptime-style formats accepted when reading text ('%Y-%m-%d %H:%M:%S'). */
   formats?: string[];
 }
-/** Values are Dates (local time, like Python's naive datetimes); Dates or text go in. */
-export class DateTimeField extends Field {
-  static override readonly fieldType: string = 'DateTimeField';
+/** Base of the date and time fields: the formats option. */
+abstract class TemporalField extends Field {
   declare readonly options: TemporalFieldOptions;
   constructor(options: TemporalFieldOptions = {}) {
     super(options);
   }
+  protected override typeSpec() {
+    return { formats: this.options.formats };
+  }
+}
+/** Values are Dates (local time, like Python's naive datetimes); Dates or text go in. */
+export class DateTimeField extends TemporalField {
+  static override readonly fieldType: string = 'DateTimeField';
   override fromNative(value: SqlValue): unknown {
     return parseDateTime(value);
   }
-  protected override typeSpec() {
-    return { formats: this.options.formats };
-  }
 }
 /** Values are 'YYYY-MM-DD' text (JS has no date-only type); a Date goes in as its day. */
-export class DateField extends Field {
+export class DateField extends TemporalField {
   static override readonly fieldType: string = 'DateField';
-  declare readonly options: TemporalFieldOptions;
-  constructor(options: TemporalFieldOptions = {}) {
-    super(options);
-  }
-  protected override typeSpec() {
-    return { formats: this.options.formats };
-  }
 }
 /** Values are 'HH:MM:SS' text. */
-export class TimeField extends DateField {
+export class TimeField extends TemporalField {
   static override readonly fieldType: string = 'TimeField';
 }
 
@@ -280,7 +276,7 @@ export interface ForeignKeyOptions extends FieldOptions {
   /** The name of the reverse accessor on the target (default: '<model>_set'; '+' for none). */
   backref?: string;
   /** The target field, or its name (default: its primary key); Peewee's field=. */
-  field?: Field | string;
+  toField?: Field | string;
   onDelete?: string;
   onUpdate?: string;
   deferrable?: string;
@@ -336,7 +332,7 @@ export class ForeignKeyField extends Field {
     return {
       fk: {
         model: typeof this.target === 'string' ? this.target : nameOf(this.target),
-        toField: typeof o.field === 'string' ? o.field : o.field?.name,
+        toField: typeof o.toField === 'string' ? o.toField : o.toField?.name,
         backref: o.backref,
         onDelete: o.onDelete,
         onUpdate: o.onUpdate,

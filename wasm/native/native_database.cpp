@@ -27,11 +27,7 @@ DatabaseOptions options_from_js(const val& pragmas) {
 
 val event_to_js(const QueryEvent& event) {
   auto params = val::array();
-  // As SQLite received them: a boolean was bound as 0 or 1 (what Peewee's log shows too).
-  for (std::size_t i = 0; i < event.params.size(); ++i) {
-    const Value& param = event.params[i];
-    params.set(i, param.is_bool() ? val(param.as_bool() ? 1 : 0) : to_js(param));
-  }
+  for (std::size_t i = 0; i < event.params.size(); ++i) params.set(i, to_js(event.params[i]));
   auto out = val::object();
   out.set("sql", text_to_js(event.sql));
   out.set("params", params);
@@ -114,6 +110,7 @@ val NativeDatabase::close() {
     listener_.reset();
     pending_events_.clear();
     encoder_.clear();
+    prepared_.clear();
     models_.reset();
     database_.reset();
     return val::undefined();
