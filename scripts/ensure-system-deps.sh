@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the native build and tests need, only those missing.
-# Usage: ensure-system-deps.sh [native] [wasm] [web]
+# Usage: ensure-system-deps.sh [native] [wasm] [web] [bench]
 set -euo pipefail
 
 missing=()
@@ -28,6 +28,9 @@ for group in "${@:-native}"; do
       ;;
     web)
       need chromium command -v chromium  # headless browser tests (driven by npm playwright-core)
+      ;;
+    bench)  # optional peers of npm run bench; Peewee is Debian's, for Debian's python3
+      need python3-peewee test -f /usr/lib/python3/dist-packages/peewee.py
       ;;
     *) echo "ensure-system-deps: unknown group '$group'" >&2; exit 2 ;;
   esac

@@ -5,7 +5,20 @@ import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import { Database, IntegrityError, OperationalError } from 'peewasm';
+import {
+  CharField,
+  Database,
+  DoesNotExist,
+  ForeignKeyField,
+  IntegerField,
+  IntegrityError,
+  JOIN,
+  Load,
+  Model,
+  OperationalError,
+  TextField,
+  fn,
+} from 'peewasm';
 
 const CALLS = 100_000;
 
@@ -85,6 +98,93 @@ describe('memory', () => {
       `allocated bytes grew by ${afterCalls.allocatedBytes - before.allocatedBytes}`,
     );
     assert.ok(afterClose.allocatedBytes < before.allocatedBytes, 'close() frees the connection');
+  });
+
+  it(`keeps the wasm heap flat over ${CALLS} mixed ORM queries`, async (t) => {
+    const db = await Database.open();
+    class Author extends Model {
+      static meta = { database: db };
+      static fields = { name: new CharField({ unique: true }), score: new IntegerField({ default: 0 }) };
+    }
+    class Post extends Model {
+      static meta = { database: db };
+      static fields = { title: new TextField(), author: new ForeignKeyField(Author, { backref: 'posts' }) };
+    }
+    db.createTables([Author, Post]);
+    for (let i = 0; i < 50; i++) {
+      const author = Author.create({ name: `author ${i}` });
+      for (let k = 0; k < 3; k++) Post.create({ author, title: `post ${i}.${k} ✓` });
+    }
+    const call = (i) => {
+      const key = (i % 50) + 1;
+      switch (i % 12) {
+        case 0:
+          return [...Post.select(Post, Author).join(Author).where(Author.id.eq(key))].map((p) => p.author.name);
+        case 1:
+          return Author.getById(key).name;
+        case 2:
+          return Author.update({ score: Author.score.add(1) }).where(Author.id.eq(key)).execute();
+        case 3:
+          try {
+            Author.create({ name: `author ${key - 1}` });
+          } catch (error) {
+            if (!(error instanceof IntegrityError)) throw error;
+          }
+          return undefined;
+        case 4:
+          try {
+            Author.get(Author.name.eq('nobody'));
+          } catch (error) {
+            if (!(error instanceof DoesNotExist)) throw error;
+          }
+          return undefined;
+        case 5:
+          return Author.select(Author.name, fn.COUNT(Post.id).alias('n'))
+            .join(Post, JOIN.LEFT_OUTER)
+            .groupBy(Author.name)
+            .limit(5)
+            .dicts()
+            .execute();
+        case 6: {
+          const post = Post.create({ author: key, title: 'x'.repeat(100) });
+          return post.deleteInstance();
+        }
+        case 7:
+          return Post.select().where(Post.title.contains('1.')).count();
+        case 8:
+          return [...Author.select().where(Author.id.le(3)).withRelated(new Load(Author.posts))].map((a) => a.posts.length);
+        case 9:
+          return Post.select().where(Post.author.in([key, key + 1])).orderBy(Post.id.desc()).sql();
+        case 10:
+          try {
+            db.atomic(() => {
+              Post.create({ author: key, title: 'rolled back' });
+              throw new Error('roll back');
+            });
+          } catch (error) {
+            if (error.message !== 'roll back') throw error;
+          }
+          return undefined;
+        default:
+          return Post.select().where(Post.id.eq(key)).first()?.author.name;
+      }
+    };
+    for (let i = 0; i < 5_000; i++) call(i);
+    const before = db.memoryUsage();
+    const started = performance.now();
+    for (let i = 0; i < CALLS; i++) call(i);
+    const elapsed = performance.now() - started;
+    const after = db.memoryUsage();
+    db.close();
+    t.diagnostic(
+      `${CALLS} ORM queries in ${elapsed.toFixed(0)} ms; heap ${before.heapBytes} -> ${after.heapBytes} bytes; ` +
+        `allocated ${before.allocatedBytes} -> ${after.allocatedBytes} bytes`,
+    );
+    assert.equal(after.heapBytes, before.heapBytes, 'the wasm memory did not grow');
+    assert.ok(
+      after.allocatedBytes - before.allocatedBytes < 16 * 1024,
+      `allocated bytes grew by ${after.allocatedBytes - before.allocatedBytes}`,
+    );
   });
 
   it('releases a Database dropped without close() once it is garbage collected', async () => {

@@ -35,7 +35,7 @@
 //   Field options: null, unique, index, primaryKey, columnName, default (value or function),
 //   constraints [Check(...), SQL(...)], collation, choices, helpText, verboseName;
 //   CharField { maxLength }, DecimalField { maxDigits, decimalPlaces, autoRound },
-//   ForeignKeyField(Target | 'self' | 'Name', { backref, toField, onDelete, onUpdate, lazyLoad }),
+//   ForeignKeyField(Target | 'self' | 'Name', { backref, field, onDelete, onUpdate, lazyLoad }),
 //   DeferredForeignKey('Name', {...}). TypeScript: type members with `declare` lines
 //   (`declare static username: TextField; declare username: string;`), never as plain class
 //   fields (those would hide the getters).
@@ -52,6 +52,13 @@
 //   join(dest, JOIN.LEFT_OUTER?, { on, attr }?), joinFrom(src, dest, ...), switch(model?),
 //   alias(name); then for..of / execute() (rows cached on the query, as Peewee), dicts(),
 //   tuples(), objects(), sql() -> [sql, params], count(), exists(), first(), get(), scalar().
+//   Subqueries and CTEs: q.alias('latest').c.max_ts, join(subquery or cte, { on }),
+//   q.cte('name', { recursive, columns }) -> cte.c.col, cte.unionAll(step),
+//   cte.selectFrom(...cols), query.withCte(cte).
+// Relations: user.tweets (a select of the user's tweets; a list once eagerly loaded);
+//   User.tweets (a BackrefAccessor, for Load); withRelated(new Load(User.tweets, query?,
+//   { perParent, strategy: PREFETCH_TYPE.JOIN })), Load.withRelated(...) nests;
+//   prefetch(User.select(), Tweet.select(), ...) or query.prefetch(Tweet) (legacy).
 //   Write queries: insert/insertMany(...).onConflictIgnore()/onConflictReplace(),
 //   update(...).where(...), delete().where(...); execute() returns the row id / rows changed.
 // Expressions: field.eq/ne/lt/le/gt/ge(x), .and/.or(x), .not(), .in([..] or a query), .notIn,
@@ -133,4 +140,11 @@ export type {
 export { Expr, Node, fn, SQL, Check, Case, Tuple, Value, JOIN, asc, desc, cast, Func } from './expressions.js';
 export type { Operand, OrderOptions, WindowSpec, JoinType } from './expressions.js';
 export { ModelSelect, Insert, Update, Delete } from './queries.js';
-export type { Selectable, RowType, DictRow, JoinOptions } from './queries.js';
+export type { Selectable, RowType, DictRow, JoinOptions, PrefetchOptions } from './queries.js';
+export { Load, BackrefAccessor, PREFETCH_TYPE } from './load.js';
+export type { LoadOptions, PrefetchType } from './load.js';
+export { prefetch } from './queries.js';
+export type { PrefetchArgument } from './queries.js';
+export type { ModelOptions } from './model.js';
+export { CTE } from './queries.js';
+export type { CteOptions, JoinTarget } from './queries.js';

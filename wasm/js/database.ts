@@ -160,6 +160,23 @@ export class Database {
     }
   }
 
+  /**
+   * PRAGMA name = value (run and logged, as Peewee's db.pragma('foreign_keys', 1)), or with no
+   * value, the pragma's current value.
+   */
+  pragma(name: string, value?: SqlParam): SqlValue | undefined {
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) throw new DataError(`pragma(): "${name}" is not a pragma name`);
+    if (value === undefined) {
+      const [row] = this.querySql(`PRAGMA ${name}`, [], { rowMode: 'array' });
+      return row?.[0];
+    }
+    // Peewee's text: PRAGMA name = value, a falsy value as 0, text as is (a bare word).
+    const text = value === true ? 'True' : !value ? '0' : String(value);
+    if (!/^-?[A-Za-z0-9_.]+$/.test(text)) throw new DataError(`pragma(${name}): ${text} is not a pragma value`);
+    this.executeSql(`PRAGMA ${name} = ${text}`);
+    return undefined;
+  }
+
   /** Statements run since open() or the last resetQueryCount() (failed ones included). */
   get queryCount(): number {
     return this.#handle.get()._queryCount();

@@ -30,7 +30,9 @@ export interface KeyedValue {
 export class Encoder {
   readonly params: NativeValue[] = [];
   readonly aliases: Array<{ m: number; n?: string }> = [];
+  readonly ctes: unknown[] = [];
   readonly #slots = new Map<object, number>();
+  readonly #cteSlots = new Map<object, number>();
 
   constructor(readonly ids: ModelIds) {}
 
@@ -57,9 +59,23 @@ export class Encoder {
     return { a: slot };
   }
 
-  /** The request text for a run mode and an encoded query. */
-  request(run: string, query: EncodedNode): string {
-    return JSON.stringify(this.aliases.length ? { run, aliases: this.aliases, q: query } : { run, q: query });
+  /** A CTE's slot in the request's table (its definition is encoded once). */
+  cte(cte: { encodeDefinition(encoder: Encoder): unknown }): { cte: number } {
+    let slot = this.#cteSlots.get(cte);
+    if (slot === undefined) {
+      slot = this.ctes.push(null) - 1;
+      this.#cteSlots.set(cte, slot);
+      this.ctes[slot] = cte.encodeDefinition(this);
+    }
+    return { cte: slot };
+  }
+
+  /** The request text for a run mode and an encoded query (with extra top-level keys). */
+  request(run: string, query: EncodedNode, extra: Record<string, unknown> = {}): string {
+    const body: Record<string, unknown> = { run, q: query, ...extra };
+    if (this.aliases.length) body.aliases = this.aliases;
+    if (this.ctes.length) body.ctes = this.ctes;
+    return JSON.stringify(body);
   }
 }
 

@@ -279,8 +279,8 @@ export class BareField extends Field {
 export interface ForeignKeyOptions extends FieldOptions {
   /** The name of the reverse accessor on the target (default: '<model>_set'; '+' for none). */
   backref?: string;
-  /** The target field (default: its primary key). */
-  toField?: string;
+  /** The target field, or its name (default: its primary key); Peewee's field=. */
+  field?: Field | string;
   onDelete?: string;
   onUpdate?: string;
   deferrable?: string;
@@ -303,6 +303,8 @@ export class ForeignKeyField extends Field {
   /** Filled when the model is bound: the target field's name and the backref's. */
   relField: string | undefined;
   backrefName: string | undefined;
+  /** A target named by string, once a database has bound it. */
+  resolvedTarget: Source | undefined;
 
   constructor(target: ForeignKeyTarget, options: ForeignKeyOptions = {}) {
     super(options);
@@ -319,12 +321,22 @@ export class ForeignKeyField extends Field {
     return false;
   }
 
+  /** The target model class ('self': this field's model; a name: once bound). */
+  targetModel(): Source {
+    if (typeof this.target !== 'string') return this.target;
+    if (this.target === 'self' && this.model) return this.model;
+    if (this.resolvedTarget) return this.resolvedTarget;
+    throw new ImproperlyConfigured(
+      `${this.qualifiedName} names its target '${this.target}'; bind that model to the database first`,
+    );
+  }
+
   protected override typeSpec(nameOf: (model: FieldOwner) => string) {
     const o = this.options;
     return {
       fk: {
         model: typeof this.target === 'string' ? this.target : nameOf(this.target),
-        toField: o.toField,
+        toField: typeof o.field === 'string' ? o.field : o.field?.name,
         backref: o.backref,
         onDelete: o.onDelete,
         onUpdate: o.onUpdate,

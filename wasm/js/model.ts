@@ -8,6 +8,7 @@
 import { DoesNotExist, ImproperlyConfigured, InterfaceError } from './errors.js';
 import { Expr, type Node, type Operand } from './expressions.js';
 import { AutoField, Field, ForeignKeyField } from './fields.js';
+import { BackrefAccessor } from './load.js';
 import type { Encoder, Source } from './encoder.js';
 import type { Database } from './database.js';
 import { sessionOf, type Session } from './session.js';
@@ -150,11 +151,14 @@ class ModelBase {
   }
 
   /** The one row matching the conditions (ANDed), or DoesNotExist. */
-  static get<T extends Model>(this: ModelClass<T>, ...conditions: Operand[]): T {
-    return this.select().where(...conditions).get();
+  /** get(condition, ...) or get({ field: value, ... }) (Peewee's get(**filters)). */
+  static get<T extends Model>(this: ModelClass<T>, ...conditions: Array<Operand | Values>): T {
+    const query = this.select() as ModelSelect<T>;
+    const where = conditionsOf(this, conditions);
+    return (where.length ? query.where(...where) : query).get();
   }
 
-  static getOrNone<T extends Model>(this: ModelClass<T>, ...conditions: Operand[]): T | null {
+  static getOrNone<T extends Model>(this: ModelClass<T>, ...conditions: Array<Operand | Values>): T | null {
     try {
       return this.get(...conditions);
     } catch (error) {
@@ -282,6 +286,12 @@ export class ModelAlias<M extends typeof Model = typeof Model> implements Source
   }
   get sourceAlias(): { readonly name: string | undefined } {
     return this[ALIAS_IDENTITY];
+  }
+
+  /** A select from this alias: Latest.select(Latest.user, fn.MAX(Latest.timestamp)). */
+  select(...columns: Selectable[]): ModelSelect<InstanceType<M>> {
+    const model = this[ALIAS_MODEL] as unknown as ModelClass;
+    return ModelSelect.from<InstanceType<M>>(model, this, columns);
   }
 }
 
@@ -473,7 +483,8 @@ function defineForeignKey(proto: object, meta: ModelMeta, fk: ForeignKeyField): 
     },
     set(this: Model, value: unknown) {
       if (value instanceof Model) {
-        this[DATA][slot] = value.keyValue();
+        const target = fk.options.field;
+        this[DATA][slot] = target ? (value as unknown as Values)[typeof target === 'string' ? target : target.name!] : value.keyValue();
         (this[REL] ??= {})[name] = value;
       } else {
         this[DATA][slot] = value;
@@ -501,7 +512,13 @@ function defineForeignKey(proto: object, meta: ModelMeta, fk: ForeignKeyField): 
  */
 export function defineBackref(target: ModelClass, name: string, fk: ForeignKeyField, relField: string): void {
   const proto = target.prototype as object;
-  if (metaOf(target).fieldsByName.has(name) || Object.hasOwn(proto, name)) return;
+  // A field keeps its name; between two foreign keys naming one backref, the later wins (the core's rule).
+  if (metaOf(target).fieldsByName.has(name)) return;
+  Object.defineProperty(target, name, {
+    value: new BackrefAccessor(target as unknown as Source, name, fk),
+    writable: true,
+    configurable: true,
+  });
   const source = fk.model as unknown as ModelClass;
   Object.defineProperty(proto, name, {
     configurable: true,
@@ -510,6 +527,19 @@ export function defineBackref(target: ModelClass, name: string, fk: ForeignKeyFi
       if (loaded !== undefined) return loaded;
       return source.select().where(fk.eq((this as unknown as Values)[relField] as Operand));
     },
+  });
+}
+
+/** Conditions, with a plain object read as field == value for each entry (Peewee's **filters). */
+function conditionsOf(cls: ModelClass, conditions: ReadonlyArray<Operand | Values>): Operand[] {
+  return conditions.flatMap((condition) => {
+    if (Object.getPrototypeOf(condition) !== Object.prototype) return [condition as Operand];
+    const meta = metaOf(cls);
+    return Object.entries(condition as Values).map(([name, value]) => {
+      assertSettable(meta, name);
+      const field = meta.fieldsByName.get(name) ?? meta.objectIds.get(name)!;
+      return field.eq(value as Operand);
+    });
   });
 }
 

@@ -7,6 +7,7 @@ import { Expr, JOIN, Node, encodeOperand, type JoinType, type Operand } from './
 import type { EncodedNode, Encoder, Source } from './encoder.js';
 import type { SqlValue } from './values.js';
 import { Model, metaOf, sessionFor, type ModelClass } from './model.js';
+import type { Load, PrefetchType } from './load.js';
 
 /** What a select list takes: fields, expressions, whole models and model aliases. */
 export type Selectable = Operand | Source;
@@ -51,6 +52,13 @@ function encodeArgument(encoder: Encoder, arg: unknown): unknown {
   if (arg instanceof ExprList) return arg.items.map((item) => encodeOperand(encoder, item));
   if (arg instanceof SourceRef) return arg.source === null ? null : encoder.source(arg.source);
   if (arg instanceof ExprArg) return arg.expr === undefined ? null : encodeOperand(encoder, arg.expr);
+  if (arg instanceof LoadList) return arg.loads.map((load) => load.encode(encoder));
+  if (arg instanceof CteList) return arg.ctes.map((cte) => encoder.cte(cte));
+  if (arg instanceof JoinRef) {
+    if (arg.source instanceof CTE) return encoder.cte(arg.source);
+    if (arg.source instanceof ModelSelect) return arg.source.encode(encoder);
+    return encoder.source(arg.source);
+  }
   return arg;
 }
 
@@ -64,8 +72,21 @@ class ExprList {
 class SourceRef {
   constructor(readonly source: Source | null) {}
 }
+/** A join's source: a model or alias, a subquery, or a CTE. */
+class JoinRef {
+  constructor(readonly source: JoinTarget) {}
+}
+class CteList {
+  constructor(readonly ctes: readonly CTE[]) {}
+}
+
+/** What join() and joinFrom() take. */
+export type JoinTarget = Source | ModelSelect<unknown> | CTE;
 class ExprArg {
   constructor(readonly expr: Operand | undefined) {}
+}
+class LoadList {
+  constructor(readonly loads: readonly Load[]) {}
 }
 
 /** AND of several conditions, as Peewee's where(*expressions). */
@@ -88,29 +109,38 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
   readonly #source: Source;
   readonly #recording: Recording | null;
   readonly #rowType: RowType;
+  /** SELECT ... FROM a CTE (CTE.selectFrom) instead of the model's table. */
+  readonly #cte: CteFrom | undefined;
   #rows: T[] | undefined;
 
-  private constructor(model: ModelClass, source: Source, recording: Recording | null, rowType: RowType) {
+  private constructor(
+    model: ModelClass,
+    source: Source,
+    recording: Recording | null,
+    rowType: RowType,
+    cte: CteFrom | undefined,
+  ) {
     super();
     this.model = model;
     this.#source = source;
     this.#recording = recording;
     this.#rowType = rowType;
+    this.#cte = cte;
   }
 
   /** Model.select(...columns) (internal: use Model.select). */
   static from<T extends Model>(model: ModelClass, source: Source, columns: readonly Selectable[]): ModelSelect<T> {
     metaOf(model);
-    const query = new ModelSelect<T>(model, source, null, 'models');
+    const query = new ModelSelect<T>(model, source, null, 'models', undefined);
     return columns.length ? query.select(...columns) : query;
   }
 
   #with<R = T>(op: Op, rowType: RowType = this.#rowType): ModelSelect<R> {
-    return new ModelSelect<R>(this.model, this.#source, { op, previous: this.#recording }, rowType);
+    return new ModelSelect<R>(this.model, this.#source, { op, previous: this.#recording }, rowType, this.#cte);
   }
 
   #as<R>(rowType: RowType): ModelSelect<R> {
-    return new ModelSelect<R>(this.model, this.#source, this.#recording, rowType);
+    return new ModelSelect<R>(this.model, this.#source, this.#recording, rowType, this.#cte);
   }
 
   select(...columns: Selectable[]): ModelSelect<T> {
@@ -155,18 +185,61 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
    * switch()). With no `on`, the condition follows the foreign key between the two models.
    * join(User), join(User, JOIN.LEFT_OUTER), join(User, { on: Tweet.user, attr: 'author' }).
    */
-  join(dest: Source, typeOrOptions?: JoinType | JoinOptions, options?: JoinOptions): ModelSelect<T> {
+  join(dest: JoinTarget, typeOrOptions?: JoinType | JoinOptions, options?: JoinOptions): ModelSelect<T> {
     const { type = JOIN.INNER, on, attr } = joinOptions(typeOrOptions, options);
-    return this.#with(['join', new SourceRef(dest), type, new ExprArg(on), attr ?? null]);
+    return this.#with(['join', new JoinRef(dest), type, new ExprArg(on), attr ?? null]);
   }
   /** Joins `dest` to `src` (not the current context): joinFrom(Tweet, User). */
-  joinFrom(src: Source, dest: Source, typeOrOptions?: JoinType | JoinOptions, options?: JoinOptions): ModelSelect<T> {
+  joinFrom(
+    src: JoinTarget,
+    dest: JoinTarget,
+    typeOrOptions?: JoinType | JoinOptions,
+    options?: JoinOptions,
+  ): ModelSelect<T> {
     const { type = JOIN.INNER, on, attr } = joinOptions(typeOrOptions, options);
-    return this.#with(['joinFrom', new SourceRef(src), new SourceRef(dest), type, new ExprArg(on), attr ?? null]);
+    return this.#with(['joinFrom', new JoinRef(src), new JoinRef(dest), type, new ExprArg(on), attr ?? null]);
+  }
+
+  /** The columns of this query used as a subquery: latest.c.max_ts -> "latest"."max_ts". */
+  get c(): Readonly<Record<string, Expr>> {
+    return columnsOf((name) => new SubqueryColumn(this as ModelSelect<unknown>, name));
+  }
+
+  /** This query as a common table expression: query.cte('latest', { recursive, columns }). */
+  cte(name: string, options: CteOptions = {}): CTE {
+    return new CTE(name, this as ModelSelect<unknown>, options, []);
+  }
+
+  /** Attaches CTEs to this query (WITH ...). */
+  withCte(...ctes: CTE[]): ModelSelect<T> {
+    return this.#with(['withCte', new CteList(ctes)]);
   }
   /** Moves the join context back to `model` (default: the query's model). */
   switch(model?: Source): ModelSelect<T> {
     return this.#with(['switch', new SourceRef(model ?? null)]);
+  }
+
+  /**
+   * Loads relations with the rows, one query per Load, so reading them runs no query:
+   * User.select().withRelated(new Load(User.tweets)).
+   */
+  withRelated(...loads: Load[]): ModelSelect<T> {
+    return this.#with(['withRelated', new LoadList(loads)]);
+  }
+
+  /** Whether withRelated() was called (the core then builds the instances). */
+  hasLoads(): boolean {
+    for (let node = this.#recording; node; node = node.previous) if (node.op[0] === 'withRelated') return true;
+    return false;
+  }
+
+  /**
+   * Peewee's query.prefetch(...): runs this query and each subquery once, and attaches the
+   * related rows (user.tweets is then a list). Subqueries: models, queries, or
+   * [query, Model] pairs; a last { prefetchType: PREFETCH_TYPE.JOIN } picks the strategy.
+   */
+  prefetch(...subqueries: Array<PrefetchArgument | PrefetchOptions>): T[] {
+    return prefetch(this, ...subqueries);
   }
 
   /** Rows as plain objects keyed by column name. */
@@ -221,15 +294,127 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     return sessionFor(this.model).selectRows(this, 'get', this.#rowType)[0] as T;
   }
 
+  /** SELECT columns FROM a CTE (internal: CTE.selectFrom). */
+  static fromCte<T>(cte: CTE, columns: readonly Operand[]): ModelSelect<T> {
+    return new ModelSelect<T>(cte.query.model, cte.query.model, null, 'models', { cte, columns });
+  }
+
   /** The recorded calls as plain data (internal: the encoder calls it). */
   encode(encoder: Encoder): EncodedNode {
     const ops: unknown[] = [];
     for (let node = this.#recording; node; node = node.previous) ops.push(node.op);
     ops.reverse();
+    const encodedOps = ops.map((op) => (op as Op).map((arg) => encodeArgument(encoder, arg)));
+    if (this.#cte) {
+      const { cte, columns } = this.#cte;
+      return { k: 'select', cte: encoder.cte(cte), cols: columns.map((c) => encodeOperand(encoder, c)), ops: encodedOps };
+    }
+    return { k: 'select', m: encoder.source(this.#source), ops: encodedOps };
+  }
+}
+
+/** A prefetch() subquery: a model (all its rows), a query, or [query, Model]. */
+export type PrefetchArgument = Source | ModelSelect<unknown> | readonly [ModelSelect<unknown>, Source];
+
+/**
+ * Peewee's prefetch(query, ...subqueries): the query's rows with each subquery's rows
+ * attached to the rows they relate to (user.tweets, tweet.user). One query each.
+ */
+export function prefetch<T>(query: ModelSelect<T>, ...subqueries: Array<PrefetchArgument | PrefetchOptions>): T[] {
+  const last = subqueries[subqueries.length - 1];
+  const options = isPrefetchOptions(last) ? (subqueries.pop() as PrefetchOptions) : {};
+  const subs = (subqueries as PrefetchArgument[]).map((item) => {
+    if (Array.isArray(item)) return { query: item[0] as ModelSelect<unknown>, target: item[1] as Source };
+    if (item instanceof ModelSelect) return { query: item as ModelSelect<unknown> };
+    return { query: (item as unknown as ModelClass).select() as ModelSelect<unknown> };
+  });
+  return sessionFor(query.model).prefetch(query as ModelSelect<unknown>, subs, options.prefetchType) as T[];
+}
+
+/** prefetch()'s last argument: { prefetchType: PREFETCH_TYPE.JOIN } (Peewee's prefetch_type=). */
+export interface PrefetchOptions {
+  prefetchType?: PrefetchType;
+}
+
+function isPrefetchOptions(value: unknown): value is PrefetchOptions {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Node) && !isSource(value);
+}
+
+interface CteFrom {
+  readonly cte: CTE;
+  readonly columns: readonly Operand[];
+}
+
+/** An object whose every property is a column expression (q.c.name, cte.c.id). */
+function columnsOf(make: (name: string) => Expr): Readonly<Record<string, Expr>> {
+  return new Proxy({}, { get: (_target, name) => (typeof name === 'string' ? make(name) : undefined) });
+}
+
+class SubqueryColumn extends Expr {
+  constructor(
+    readonly query: ModelSelect<unknown>,
+    readonly name: string,
+  ) {
+    super();
+  }
+  encode(encoder: Encoder): EncodedNode {
+    return { k: 'subc', q: this.query.encode(encoder), n: this.name };
+  }
+}
+
+class CteColumn extends Expr {
+  constructor(
+    readonly cte: CTE,
+    readonly name: string,
+  ) {
+    super();
+  }
+  encode(encoder: Encoder): EncodedNode {
+    return { k: 'ctec', c: encoder.cte(this.cte), n: this.name };
+  }
+}
+
+export interface CteOptions {
+  recursive?: boolean;
+  /** Names for the CTE's columns: WITH "name" ("a", "b") AS (...). */
+  columns?: readonly string[];
+}
+
+/**
+ * A common table expression (query.cte('name')): its columns (cte.c.id) for expressions and
+ * joins, unionAll(step) for a recursive one, selectFrom(...) to query it; attach it to the
+ * query that uses it with withCte(cte).
+ */
+export class CTE {
+  constructor(
+    readonly name: string,
+    readonly query: ModelSelect<unknown>,
+    readonly options: CteOptions,
+    readonly unions: ReadonlyArray<readonly ['UNION' | 'UNION ALL', ModelSelect<unknown>]>,
+  ) {}
+
+  get c(): Readonly<Record<string, Expr>> {
+    return columnsOf((name) => new CteColumn(this, name));
+  }
+  /** The CTE over `this query UNION ALL step`: how a recursive CTE adds its step. */
+  unionAll(step: ModelSelect<unknown>): CTE {
+    return new CTE(this.name, this.query, this.options, [...this.unions, ['UNION ALL', step]]);
+  }
+  union(step: ModelSelect<unknown>): CTE {
+    return new CTE(this.name, this.query, this.options, [...this.unions, ['UNION', step]]);
+  }
+  /** SELECT columns FROM this CTE (with the CTE attached); rows read as the query's model. */
+  selectFrom<T = Model>(...columns: Operand[]): ModelSelect<T> {
+    return ModelSelect.fromCte<T>(this, columns);
+  }
+  /** Internal: the CTE's definition for the request's table. */
+  encodeDefinition(encoder: Encoder): unknown {
     return {
-      k: 'select',
-      m: encoder.source(this.#source),
-      ops: ops.map((op) => (op as Op).map((arg) => encodeArgument(encoder, arg))),
+      n: this.name,
+      q: this.query.encode(encoder),
+      rec: this.options.recursive ?? false,
+      cols: this.options.columns ?? [],
+      u: this.unions.map(([op, query]) => [op, query.encode(encoder)]),
     };
   }
 }

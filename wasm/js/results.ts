@@ -205,3 +205,57 @@ function tupleRow(reader: Reader, columns: Column[]): unknown[] {
   for (let c = 0; c < columns.length; c++) row[c] = convert(columns[c]!, reader.value());
   return row;
 }
+
+/**
+ * Instances the core built, with their joined and eagerly loaded rows (encode_graph in
+ * wasm/native). Loaded backref rows become a list on the parent (user.tweets), and each row
+ * points back at its parent (tweet.user), so neither side runs a query.
+ */
+export function decodeGraph(bytes: Uint8Array, classes: BoundClasses): Model[] {
+  const reader = new Reader(bytes);
+  const count = reader.u32();
+  const textOffset = reader.u32();
+  reader.text = decoder.decode(bytes.subarray(textOffset));
+  const out = new Array<Model>(count);
+  for (let i = 0; i < count; i++) out[i] = graphInstance(reader, classes);
+  return out;
+}
+
+const notLoaded = 9;
+
+function graphInstance(reader: Reader, classes: BoundClasses): Model {
+  const { cls, meta, coreToSlot } = classes.boundClass(reader.u32());
+  const instance = blankInstance(cls, meta);
+  const data = instance[DATA];
+  for (let position = 0; position < coreToSlot.length; position++) {
+    if (reader.bytes[reader.pos] === notLoaded) {
+      reader.pos++;
+      continue;
+    }
+    const field = meta.fields[coreToSlot[position]!]!;
+    const value = reader.value();
+    data[field.slot] = value === null ? null : field.fromNative(value);
+  }
+  for (let n = reader.u32(); n > 0; n--) {
+    const name = reader.value() as string;
+    setExtra(instance, meta, name, reader.value());
+  }
+  for (let n = reader.u32(); n > 0; n--) {
+    const attr = reader.value() as string;
+    const related = graphInstance(reader, classes);
+    if (meta.foreignKeys.some((fk) => fk.name === attr)) (instance[REL] ??= {})[attr] = related;
+    else (instance as unknown as Record<string, unknown>)[attr] = related;
+  }
+  for (let n = reader.u32(); n > 0; n--) {
+    const name = reader.value() as string;
+    const foreignKey = reader.value() as string;
+    const rows: Model[] = [];
+    for (let k = reader.u32(); k > 0; k--) {
+      const row = graphInstance(reader, classes);
+      if (foreignKey) (row[REL] ??= {})[foreignKey] ??= instance;
+      rows.push(row);
+    }
+    (instance[REL] ??= {})[name] = rows;
+  }
+  return instance;
+}

@@ -3,14 +3,20 @@
 // them through the Embind handle and decodes the results.
 import { DeferredForeignKey, ForeignKeyField } from './fields.js';
 import { InterfaceError } from './errors.js';
-import { Encoder, type EncodedNode } from './encoder.js';
+import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
-import { decodeRows, blankInstance, type BoundClasses } from './results.js';
+import { decodeGraph, decodeRows, blankInstance, type BoundClasses } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
 import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
 import type { Database } from './database.js';
 import type { SqlValue } from './values.js';
 import type { Field } from './fields.js';
+
+/** One subquery of prefetch(): a query, and the model it relates to when several could. */
+export interface PrefetchSubquery {
+  query: ModelSelect<unknown>;
+  target?: Source;
+}
 
 interface Binding {
   readonly id: number;
@@ -96,7 +102,9 @@ export class Session implements BoundClasses {
         if (fk instanceof ForeignKeyField) {
           fk.relField = field.relField;
           fk.backrefName = field.backref || undefined;
-          const target = typeof fk.target === 'string' && fk.target !== 'self' ? this.classNamed(fk.target) : this.targetOf(fk);
+          const target =
+            typeof fk.target === 'string' && fk.target !== 'self' ? this.classNamed(fk.target) : this.targetOf(fk);
+          if (target && typeof fk.target === 'string') fk.resolvedTarget = target as unknown as Source;
           if (target && fk.backrefName) defineBackref(target, fk.backrefName, fk, fk.relField!);
         }
       }
@@ -132,10 +140,30 @@ export class Session implements BoundClasses {
     return [encoder.request(run, query), encoder.params];
   }
 
-  /** Rows of a select, decoded as `rowType`. mode 'get': the first, or DoesNotExist. */
+  /**
+   * Rows of a select, decoded as `rowType`. mode 'get': the first, or DoesNotExist. With
+   * eager loads the core builds the instances and the result is their graph.
+   */
   selectRows(query: ModelSelect<unknown>, mode: 'rows' | 'get', rowType: RowType): unknown[] {
+    if (query.hasLoads()) {
+      const [request, params] = this.#request(mode === 'get' ? 'getGraph' : 'graph', (encoder) => query.encode(encoder));
+      return decodeGraph(this.#settle(this.#native()._run(request, params)), this);
+    }
     const [request, params] = this.#request(mode, (encoder) => query.encode(encoder));
     return this.#rows(request, params, rowType);
+  }
+
+  /** Peewee's prefetch(): the query's rows with the subqueries' rows attached. */
+  prefetch(query: ModelSelect<unknown>, subqueries: ReadonlyArray<PrefetchSubquery>, type: string | undefined): unknown[] {
+    const encoder = new Encoder(this);
+    const q = query.encode(encoder);
+    const subs = subqueries.map(({ query: sub, target }) => ({
+      q: sub.encode(encoder),
+      target: target ? encoder.source(target) : null,
+    }));
+    const request = encoder.request('prefetch', q, { subs, type: type ?? null });
+    const bytes = this.#settle(this.#native()._run(request, encoder.params));
+    return decodeGraph(bytes, this);
   }
 
   #rows(request: string, params: NativeValue[], rowType: RowType): unknown[] {
@@ -194,9 +222,10 @@ export class Session implements BoundClasses {
 
   /** The class a foreign key points at. */
   targetOf(fk: ForeignKeyField): ModelClass {
-    if (typeof fk.target === 'function') return fk.target as unknown as ModelClass;
-    if (fk.target === 'self') return fk.model as unknown as ModelClass;
-    const found = this.classNamed(fk.target as string);
+    if (typeof fk.target !== 'string' || fk.target === 'self' || fk.resolvedTarget) {
+      return fk.targetModel() as unknown as ModelClass;
+    }
+    const found = this.classNamed(fk.target);
     if (!found) throw new InterfaceError(`${fk.qualifiedName} points at ${fk.target}, which is not bound to this database`);
     return found;
   }

@@ -40,8 +40,40 @@ JoinType join_type(const json& name) {
   return found->second;
 }
 
-ExprDecoder::ExprDecoder(const BoundModels& models, const std::vector<Value>& params, const json* aliases)
-    : models_(models), params_(params), alias_specs_(aliases) {}
+PrefetchType prefetch_type(const json& name) {
+  if (name.is_null()) return PrefetchType::Where;
+  if (name == "WHERE") return PrefetchType::Where;
+  if (name == "JOIN") return PrefetchType::Join;
+  if (name == "MATERIALIZE") return PrefetchType::Materialize;
+  throw ImproperlyConfigured("unknown prefetch type " + name.dump() +
+                             "; use PREFETCH_TYPE.WHERE, PREFETCH_TYPE.JOIN or PREFETCH_TYPE.MATERIALIZE");
+}
+
+ExprDecoder::ExprDecoder(const BoundModels& models, const std::vector<Value>& params, const json* aliases,
+                         const json* ctes)
+    : models_(models), params_(params), alias_specs_(aliases), cte_specs_(ctes) {}
+
+Cte ExprDecoder::cte(const json& ref) {
+  const auto slot = ref.at("cte").get<std::size_t>();
+  if (!cte_specs_ || slot >= cte_specs_->size()) throw InterfaceError("query description refers to a missing CTE");
+  if (ctes_.size() <= slot) ctes_.resize(slot + 1);
+  if (!ctes_[slot]) {
+    const json& spec = (*cte_specs_)[slot];
+    Cte made = select(spec.at("q")).cte(spec.at("n").get<std::string>(), spec.value("rec", false),
+                                        spec.value("cols", std::vector<std::string>()));
+    for (const json& part : spec.value("u", json::array())) {
+      made = part.at(0) == "UNION" ? made.union_(select(part.at(1))) : made.union_all(select(part.at(1)));
+    }
+    ctes_[slot] = std::move(made);
+  }
+  return *ctes_[slot];
+}
+
+JoinSource ExprDecoder::join_source(const json& ref) {
+  if (ref.is_object() && ref.contains("cte")) return cte(ref);
+  if (ref.is_object() && ref.contains("k")) return select(ref);
+  return source(ref);
+}
 
 const Value& ExprDecoder::param(const json& index) const {
   const auto i = index.get<std::size_t>();
@@ -96,6 +128,8 @@ Expr ExprDecoder::expr(const json& node) {
       {"case", [](ExprDecoder& d, const json& n) { return d.case_(n); }},
       {"list", [](ExprDecoder& d, const json& n) { return Tuple(d.exprs(n.at("items"))); }},
       {"select", [](ExprDecoder& d, const json& n) { return d.select(n).expr(); }},
+      {"subc", [](ExprDecoder& d, const json& n) { return d.select(n.at("q")).c(n.at("n").get<std::string>()); }},
+      {"ctec", [](ExprDecoder& d, const json& n) { return d.cte(n.at("c")).c(n.at("n").get<std::string>()); }},
   };
   const std::string& kind = node.at("k").get_ref<const std::string&>();
   auto found = kinds.find(kind);
@@ -188,7 +222,8 @@ std::vector<Selection> ExprDecoder::selections(const json& nodes) {
 }
 
 ModelSelect ExprDecoder::select(const json& node) {
-  ModelSelect query = source(node.at("m")).select();
+  ModelSelect query = node.contains("cte") ? cte(node.at("cte")).select_from(exprs(node.at("cols")))
+                                           : source(node.at("m")).select();
   for (const json& op : node.at("ops")) query = apply(query, op);
   return query;
 }
@@ -215,12 +250,24 @@ ModelSelect ExprDecoder::apply(const ModelSelect& query, const json& op) {
       {"alias", [](ExprDecoder&, const ModelSelect& q, const json& o) { return q.alias(o.at(1).get<std::string>()); }},
       {"join",
        [=](ExprDecoder& d, const ModelSelect& q, const json& o) {
-         return q.join(d.source(o.at(1)), join_type(o.at(2)), optional_expr(d, o.at(3)), attr(o.at(4)));
+         return q.join(d.join_source(o.at(1)), join_type(o.at(2)), optional_expr(d, o.at(3)), attr(o.at(4)));
        }},
       {"joinFrom",
        [=](ExprDecoder& d, const ModelSelect& q, const json& o) {
-         return q.join_from(d.source(o.at(1)), d.source(o.at(2)), join_type(o.at(3)), optional_expr(d, o.at(4)),
-                            attr(o.at(5)));
+         return q.join_from(d.join_source(o.at(1)), d.join_source(o.at(2)), join_type(o.at(3)),
+                            optional_expr(d, o.at(4)), attr(o.at(5)));
+       }},
+      {"withCte",
+       [](ExprDecoder& d, const ModelSelect& q, const json& o) {
+         std::vector<Cte> ctes;
+         for (const json& ref : o.at(1)) ctes.push_back(d.cte(ref));
+         return q.with_cte(std::move(ctes));
+       }},
+      {"withRelated",
+       [](ExprDecoder& d, const ModelSelect& q, const json& o) {
+         std::vector<Load> loads;
+         for (const json& load : o.at(1)) loads.push_back(d.load(load));
+         return q.with_related(std::move(loads));
        }},
       {"switch",
        [](ExprDecoder& d, const ModelSelect& q, const json& o) {
@@ -231,6 +278,31 @@ ModelSelect ExprDecoder::apply(const ModelSelect& query, const json& op) {
   auto found = builders.find(name);
   if (found == builders.end()) throw InterfaceError("unknown select method \"" + name + "\" in a query description");
   return found->second(*this, query, op);
+}
+
+Load ExprDecoder::load(const json& node) {
+  LoadOptions options;
+  if (auto per = node.find("per"); per != node.end() && per->is_number()) options.per_parent = per->get<std::int64_t>();
+  options.strategy = prefetch_type(node.value("strategy", json()));
+  const Model model = source(node.at("m"));
+  std::string relation = node.at("r").get<std::string>();
+  if (auto query = node.find("q"); query != node.end() && !query->is_null()) {
+    return Load(model, std::move(relation), select(*query), options);
+  }
+  return Load(model, std::move(relation), options);
+}
+
+std::vector<PrefetchSubquery> ExprDecoder::prefetch_subqueries(const json& nodes) {
+  std::vector<PrefetchSubquery> out;
+  for (const json& node : nodes) {
+    ModelSelect query = select(node.at("q"));
+    if (auto target = node.find("target"); target != node.end() && !target->is_null()) {
+      out.emplace_back(query, source(*target));
+    } else {
+      out.emplace_back(query);
+    }
+  }
+  return out;
 }
 
 FieldValues ExprDecoder::assignments(const Model& model, const json& pairs) {

@@ -16,18 +16,32 @@
 //   check {t}              case {p?, w: [[when, then]], o?}
 //   list {items}           (a, b, ...)                model {s}      a whole model (select lists)
 //   select {...}           a subquery (see below)
-// Select: {"k": "select", "m": source, "ops": [[name, args...]]}, the builder calls in order:
+//   subc {q, n}            a column of a subquery: q.c(n)
+//   ctec {c, n}            a column of a CTE: cte.c(n)
+// CTEs: the request's "ctes" table, [{"n": name, "q": select, "rec"?: bool, "cols"?: [names],
+// "u"?: [["UNION ALL" | "UNION", select]]}], referred to as {"cte": slot}; one Cte per slot.
+// Join sources: a model source, a select (a subquery with an alias), or {"cte": slot}.
+// Select: {"k": "select", "m": source, "ops": [[name, args...]]}, the builder calls in order
+// ({"k": "select", "cte": slot, "cols": [e], "ops": ...}: SELECT cols FROM a CTE):
 //   select [sel]  selectExtend [sel]  where e  orderBy [e]  limit n  offset n
 //   paginate page per  distinct bool  groupBy [sel]  having e  alias name
 //   join dest type on attr  joinFrom src dest type on attr  switch src?
+//   withRelated [load]  withCte [{"cte": slot}]
+// Load: {"k": "load", "m": source, "r": relation name, "q"?: select, "per"?: n,
+//        "strategy"?: "WHERE" | "JOIN" | "MATERIALIZE"}
+// Prefetch subquery: {"q": select, "target"?: model id} (Peewee's (query, Model) pairs).
 // Insert {"k": "insert", "m": id, "rows": [[[field, e]]], "conflict"?: "ignore" | "replace"};
 // Update {"k": "update", "m": id, "set": [[field, e]], "ops": [[where, e]]};
 // Delete {"k": "delete", "m": id, "ops": [[where, e]]}.
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <vector>
 
+#include "peewasm/loading/load.hpp"
+#include "peewasm/loading/prefetch.hpp"
+#include "peewasm/query/cte.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/schema/model.hpp"
@@ -41,16 +55,20 @@ class ExprDecoder {
  public:
   // `aliases`: the request's alias table, if it has one.
   ExprDecoder(const BoundModels& models, const std::vector<Value>& params,
-              const nlohmann::json* aliases = nullptr);
+              const nlohmann::json* aliases = nullptr, const nlohmann::json* ctes = nullptr);
 
   Expr expr(const nlohmann::json& node);
   std::vector<Expr> exprs(const nlohmann::json& nodes);
   Model source(const nlohmann::json& ref);
+  JoinSource join_source(const nlohmann::json& ref);
+  Cte cte(const nlohmann::json& ref);
   ModelSelect select(const nlohmann::json& node);
   Insert insert(const nlohmann::json& node);
   Update update(const nlohmann::json& node);
   Delete delete_(const nlohmann::json& node);
   const Value& param(const nlohmann::json& index) const;
+  Load load(const nlohmann::json& node);
+  std::vector<PrefetchSubquery> prefetch_subqueries(const nlohmann::json& nodes);
 
  private:
   Expr binary(const nlohmann::json& node);
@@ -65,8 +83,11 @@ class ExprDecoder {
   const std::vector<Value>& params_;
   const nlohmann::json* alias_specs_;
   std::vector<Model> aliases_;  // created on first use, one identity per slot
+  const nlohmann::json* cte_specs_;
+  std::vector<std::optional<Cte>> ctes_;
 };
 
 JoinType join_type(const nlohmann::json& name);
+PrefetchType prefetch_type(const nlohmann::json& name);
 
 }  // namespace peewasm::wasm

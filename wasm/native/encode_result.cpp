@@ -108,10 +108,23 @@ void ResultEncoder::put_value(const Value& value) {
   }
 }
 
-std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const BoundModels& models) {
+void ResultEncoder::start() {
   out_.clear();
   text_.clear();
   text_units_ = 0;
+}
+
+// Appends the text and patches the header's count and text offset.
+std::vector<std::uint8_t>& ResultEncoder::finish(std::uint32_t count, std::size_t count_at, std::size_t text_offset_at) {
+  const auto text_offset = static_cast<std::uint32_t>(out_.size());
+  out_.insert(out_.end(), text_.begin(), text_.end());
+  std::memcpy(out_.data() + count_at, &count, 4);
+  std::memcpy(out_.data() + text_offset_at, &text_offset, 4);
+  return out_;
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const BoundModels& models) {
+  start();
   const CompiledSql compiled = query.sql();
   const RowPlan plan(query.node());
   const auto& targets = plan.targets();
@@ -129,7 +142,7 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
   for (std::size_t i = 0; i < columns.size(); ++i) {
     put_i32(columns[i].target);
     put_i32(columns[i].field ? static_cast<std::int32_t>(columns[i].field->index()) : -1);
-    put_text(plan.column_names()[i]);
+    put_text(columns[i].name);
   }
 
   std::uint32_t rows = 0;
@@ -139,11 +152,7 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
     ++rows;
   });
 
-  const auto text_offset = static_cast<std::uint32_t>(out_.size());
-  out_.insert(out_.end(), text_.begin(), text_.end());
-  std::memcpy(out_.data(), &rows, 4);
-  std::memcpy(out_.data() + 12, &text_offset, 4);
-  return out_;
+  return finish(rows, 0, 12);
 }
 
 void ResultEncoder::clear() {

@@ -14,7 +14,15 @@
 //           5 blob (u32 byte length, bytes) | 6 false | 7 true
 //           8 text that is not valid UTF-8 (u32 byte length, bytes; decoded on its own)
 //   text    every text of the payload, concatenated UTF-8, decoded once by JS.
-// "text" fields in the header parts use the same (u32 start, u32 length) reference.
+// Texts in the header parts are cells too (tag 4 or 8).
+//
+// Queries with eager loads (with_related, prefetch) run in the core, which builds the
+// instances and attaches the loaded rows; encode_graph() then writes those instances:
+//   header   u32 root count, u32 text offset
+//   instance u32 model id, a cell per field in the core's order (tag 9: not loaded),
+//            u32 n + n x (name, cell) extras, u32 n + n x (attr, instance) joined or loaded
+//            instances, u32 n + n x (backref name, foreign key name, u32 count, instances)
+//   roots    the query's instances, then the text.
 
 #include <cstdint>
 #include <string_view>
@@ -23,7 +31,7 @@
 #include "peewasm/value.hpp"
 
 namespace peewasm {
-class Database;
+class Instance;
 class ModelSelect;
 }  // namespace peewasm
 
@@ -33,9 +41,12 @@ class BoundModels;
 
 class ResultEncoder {
  public:
+
   // Runs the query and encodes its rows. The returned view points into this encoder's buffer:
   // valid until the next encode (JS copies what it keeps before calling again).
   std::vector<std::uint8_t>& encode(const ModelSelect& query, const BoundModels& models);
+  // Encodes instances the core built (a query run with its eager loads, or prefetch()).
+  std::vector<std::uint8_t>& encode_graph(const std::vector<Instance>& instances, const BoundModels& models);
   // Releases the buffers' memory (on close).
   void clear();
 
@@ -45,6 +56,9 @@ class ResultEncoder {
   void put_f64(double value);
   void put_text(std::string_view text);
   void put_value(const Value& value);
+  void put_instance(const Instance& instance, const BoundModels& models);
+  void start();
+  std::vector<std::uint8_t>& finish(std::uint32_t count, std::size_t count_at, std::size_t text_offset_at);
 
   std::vector<std::uint8_t> out_;
   std::vector<std::uint8_t> text_;

@@ -68,7 +68,8 @@ val NativeDatabase::run(const std::string& request_text, const val& params) {
     const json request = parse(request_text);
     auto values = params_from_js(params);
     const json* aliases = request.contains("aliases") ? &request["aliases"] : nullptr;
-    ExprDecoder decode(models(), values, aliases);
+    const json* ctes = request.contains("ctes") ? &request["ctes"] : nullptr;
+    ExprDecoder decode(models(), values, aliases, ctes);
     const std::string& mode = request.at("run").get_ref<const std::string&>();
     const json& query = request.at("q");
     const std::string& kind = query.at("k").get_ref<const std::string&>();
@@ -87,6 +88,18 @@ val NativeDatabase::run(const std::string& request_text, const val& params) {
 
     const ModelSelect select = decode.select(query);
     if (mode == "rows") return heap_view(encoder_.encode(select, models()));
+    // Eager loads: the core builds the instances and attaches the loaded rows.
+    if (mode == "graph") return heap_view(encoder_.encode_graph(select.execute(), models()));
+    if (mode == "getGraph") {
+      auto rows = select.paginate(1, 1).execute();
+      if (rows.empty()) throw select.not_found();
+      return heap_view(encoder_.encode_graph(rows, models()));
+    }
+    if (mode == "prefetch") {
+      const auto rows = select.prefetch(decode.prefetch_subqueries(request.at("subs")),
+                                        prefetch_type(request.value("type", json())));
+      return heap_view(encoder_.encode_graph(rows, models()));
+    }
     if (mode == "get") {
       // As ModelSelect::get(): the first row of the first page of one.
       const auto& bytes = encoder_.encode(select.paginate(1, 1), models());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "peewasm/query/cte.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/schema/model_nodes.hpp"
 
@@ -35,6 +36,13 @@ std::string names(const std::vector<const Field*>& fields) {
   std::string out;
   for (const Field* field : fields) out += (out.empty() ? "" : ", ") + field->qualified_name();
   return out;
+}
+
+// How a join destination that is not a model is named in messages.
+std::string describe(const Node& source) {
+  if (source.is<CteNode>()) return "CTE \"" + source.as<CteNode>().name() + "\"";
+  if (source.is<SelectNode>() && !source.as<SelectNode>().alias.empty()) return "subquery \"" + source.as<SelectNode>().alias + "\"";
+  return "a subquery";
 }
 
 struct ForeignKeyMatch {
@@ -83,16 +91,15 @@ ForeignKeyMatch find_foreign_key(const Metadata& src, const Metadata& dest, cons
 
 }  // namespace
 
-ModelSelect ModelSelect::join(const Model& dest, JoinType type, const Expr& on, std::string attr) const {
+ModelSelect ModelSelect::join(const JoinSource& dest, JoinType type, const Expr& on, std::string attr) const {
   return join_from(Model(), dest, type, on, std::move(attr));
 }
 
-ModelSelect ModelSelect::join_from(const Model& src_model, const Model& dest, JoinType type, const Expr& on,
+ModelSelect ModelSelect::join_from(const JoinSource& src_source, const JoinSource& dest, JoinType type, const Expr& on,
                                    std::string attr) const {
   return with([&](SelectNode& n) {
-    NodePtr src = src_model ? src_model.source() : n.join_context;
+    NodePtr src = src_source.source() ? src_source.source() : n.join_context;
     const Metadata* src_meta = model_of(src);
-    const Metadata& dest_meta = dest.meta();
     JoinEdge edge{src, dest.source(), nullptr, false, std::move(attr), type};
     NodePtr predicate = on.node();
     // on= an AliasNode names the attribute too (Peewee: on=(...).alias("attr")).
@@ -101,7 +108,15 @@ ModelSelect ModelSelect::join_from(const Model& src_model, const Model& dest, Jo
       predicate = predicate->as<AliasNode>().node();
     }
     Expr on_expr(predicate);
-    if (src_meta && type != JoinType::Cross) {
+    if (!dest.model()) {
+      // A subquery or a CTE: no foreign key to follow.
+      if (!on_expr.has_value() && type != JoinType::Cross) {
+        std::string from = src_meta ? src_meta->name() : "the query";
+        throw ImproperlyConfigured(from + ".join(" + describe(*dest.source()) +
+                                   "): a subquery or CTE has no foreign key to join on; pass on= with the join condition");
+      }
+    } else if (src_meta && type != JoinType::Cross) {
+      const Metadata& dest_meta = dest.model().meta();
       const Field* to_field = field_of(on_expr);
       Expr condition = to_field ? Expr() : on_expr;
       ForeignKeyMatch match = find_foreign_key(*src_meta, dest_meta, to_field, condition);
@@ -119,7 +134,7 @@ ModelSelect ModelSelect::join_from(const Model& src_model, const Model& dest, Jo
         edge.attr = (match.fk && !match.backref) ? match.fk->name() : make_table_name(dest_meta.name(), true);
       }
     } else if (edge.attr.empty()) {
-      edge.attr = make_table_name(dest_meta.name(), true);
+      edge.attr = make_table_name(dest.model().meta().name(), true);
     }
     n.from = std::make_shared<JoinNode>(n.from, dest.source(), type, predicate);
     n.joins.push_back(std::move(edge));

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "peewasm/db/database.hpp"
+#include "peewasm/loading/eager_loader.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/result/row_plan.hpp"
@@ -104,41 +105,16 @@ Database& ModelSelect::database() const { return node_->model->bound_database();
 CompiledSql ModelSelect::sql() const { return compile(*node_); }
 
 std::vector<Instance> ModelSelect::execute() const {
-  CompiledSql compiled = sql();
-  RowPlan plan(*node_);
-  std::vector<Instance> instances;
-  std::vector<Value> row;
-  database().query(compiled.sql, compiled.params, [&](const RowView& view) {
-    row.resize(view.column_count());
-    for (int i = 0; i < view.column_count(); ++i) row[i] = view.column(i);
-    instances.push_back(plan.build(row));
-  });
+  auto instances = read_instances(database(), sql(), RowPlan(*node_));
+  if (!node_->loads.empty()) load_related(*this, instances);
   return instances;
 }
 
-std::vector<DictRow> ModelSelect::dicts() const {
-  CompiledSql compiled = sql();
-  RowPlan plan(*node_);
-  std::vector<DictRow> rows;
-  database().query(compiled.sql, compiled.params, [&](const RowView& view) {
-    DictRow row;
-    for (int i = 0; i < view.column_count(); ++i) row.emplace_back(plan.column_names()[i], plan.convert(i, view.column(i)));
-    rows.push_back(std::move(row));
-  });
-  return rows;
-}
+std::vector<DictRow> ModelSelect::dicts() const { return read_dicts(database(), sql(), RowPlan(*node_)); }
 
-std::vector<std::vector<Value>> ModelSelect::tuples() const {
-  CompiledSql compiled = sql();
-  RowPlan plan(*node_);
-  std::vector<std::vector<Value>> rows;
-  database().query(compiled.sql, compiled.params, [&](const RowView& view) {
-    std::vector<Value> row;
-    for (int i = 0; i < view.column_count(); ++i) row.push_back(plan.convert(i, view.column(i)));
-    rows.push_back(std::move(row));
-  });
-  return rows;
-}
+std::vector<std::vector<Value>> ModelSelect::tuples() const { return read_tuples(database(), sql(), RowPlan(*node_)); }
+
+std::vector<Instance> ModelSelect::objects() const { return read_objects(database(), sql(), RowPlan(*node_)); }
 
 std::int64_t ModelSelect::count() const {
   // SELECT COUNT(1) FROM (<this query, unordered, selecting 1>) AS "_wrapped" LIMIT 1.

@@ -32,24 +32,19 @@ NodePtr SelectNode::with_alias(const std::string& name) const {
   return copy;
 }
 
-// The tables of this query's FROM clause take their aliases before anything else in it is
-// compiled, in FROM order; subqueries in FROM are named when they are reached.
+// The query's first source takes its alias before anything else in the query is compiled, so
+// its select list names it "t1" (or its own alias); every other source is named where it is
+// first used, the select list first, as Peewee does.
 void SelectNode::register_sources(SqlContext& ctx) const {
-  auto visit = [&](const auto& self, const NodePtr& node) -> void {
-    if (!node) return;
-    if (node->is<TableNode>()) {
-      const auto& table = node->as<TableNode>();
-      if (table.explicit_alias().empty()) {
-        ctx.aliases().get(node.get());
-      } else {
-        ctx.aliases().set(node.get(), table.explicit_alias());
-      }
-    } else if (node->is<JoinNode>()) {
-      self(self, node->as<JoinNode>().lhs());
-      self(self, node->as<JoinNode>().rhs());
-    }
-  };
-  visit(visit, from);
+  const Node* root = from.get();
+  while (root && root->is<JoinNode>()) root = root->as<JoinNode>().lhs().get();
+  if (!root || !root->is<TableNode>()) return;
+  const auto& table = root->as<TableNode>();
+  if (table.explicit_alias().empty()) {
+    ctx.aliases().get(root);
+  } else {
+    ctx.aliases().set(root, table.explicit_alias());
+  }
 }
 
 void SelectNode::to_sql(SqlContext& ctx) const {

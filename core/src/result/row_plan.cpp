@@ -1,9 +1,12 @@
 #include "peewasm/result/row_plan.hpp"
 
+#include <algorithm>
+
 #include "peewasm/query/select.hpp"
 #include "peewasm/schema/field.hpp"
 #include "peewasm/schema/metadata.hpp"
 #include "peewasm/schema/model_nodes.hpp"
+#include "peewasm/sql/column.hpp"
 #include "peewasm/sql/context.hpp"
 
 namespace peewasm {
@@ -24,6 +27,30 @@ int RowPlan::target_for(const NodePtr& source, const SelectNode& query) {
   return -1;
 }
 
+void RowPlan::add_column(const Node& node, std::string name, const SelectNode& query) {
+  int target = 0;
+  const Field* field = nullptr;
+  if (node.is<FieldNode>()) {
+    const auto& field_node = node.as<FieldNode>();
+    if (name.empty()) name = field_node.field().name();
+    // A field of a source outside the model graph (a subquery, a CTE) is a plain column.
+    target = target_for(field_node.source(), query);
+    if (target >= 0) field = &field_node.field();
+    target = std::max(target, 0);
+  } else if (node.is<ColumnNode>()) {
+    const auto& column = node.as<ColumnNode>();
+    if (name.empty()) name = column.name();
+    // Rows read from a CTE as its model (cte.select_from): a column named like a field fills it.
+    if (column.source() == query.model_source && query.model) field = query.model->find_field(column.name());
+  } else if (name.empty()) {
+    name = compile(node).sql;
+  }
+  auto found = std::find(keys_.begin(), keys_.end(), name);
+  std::size_t key = static_cast<std::size_t>(found - keys_.begin());
+  if (found == keys_.end()) keys_.push_back(name);
+  columns_.push_back({target, field, std::move(name), key});
+}
+
 RowPlan::RowPlan(const SelectNode& query) {
   sources_.push_back(query.model_source);
   targets_.push_back({query.model, -1, ""});
@@ -34,17 +61,7 @@ RowPlan::RowPlan(const SelectNode& query) {
       name = node->as<AliasNode>().alias();
       node = node->as<AliasNode>().node().get();
     }
-    if (node->is<FieldNode>()) {
-      const auto& field_node = node->as<FieldNode>();
-      int target = target_for(field_node.source(), query);
-      if (name.empty()) name = field_node.field().name();
-      // A field of a source outside the model graph (a subquery, a CTE) is a plain column.
-      columns_.push_back({target < 0 ? 0 : target, target < 0 ? nullptr : &field_node.field()});
-    } else {
-      if (name.empty()) name = compile(*node).sql;
-      columns_.push_back({0, nullptr});
-    }
-    names_.push_back(std::move(name));
+    add_column(*node, std::move(name), query);
   }
 }
 
@@ -65,7 +82,7 @@ Instance RowPlan::build(const std::vector<Value>& row) const {
       instances[column.target].load_column(*column.field, row[i]);
       if (!row[i].is_null()) has_value[column.target] = 1;
     } else {
-      instances[column.target].set_extra(names_[i], row[i]);
+      instances[column.target].set_extra(column.name, row[i]);
     }
   }
   // Children after parents; an outer join that matched nothing attaches no empty instance.
@@ -74,6 +91,28 @@ Instance RowPlan::build(const std::vector<Value>& row) const {
     if (has_value[t]) instances[target.parent].set_related(target.attr, instances[t]);
   }
   return instances.front();
+}
+
+std::vector<std::pair<std::string, Value>> RowPlan::dict(const std::vector<Value>& row) const {
+  std::vector<std::pair<std::string, Value>> out;
+  out.reserve(keys_.size());
+  for (const std::string& key : keys_) out.emplace_back(key, Value());
+  for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) out[columns_[i].key].second = convert(i, row[i]);
+  return out;
+}
+
+Instance RowPlan::flat(const std::vector<Value>& row) const {
+  Instance instance = Instance::blank(*targets_.front().meta);
+  for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) {
+    const Column& column = columns_[i];
+    const Field* own = column.field && column.target == 0 ? column.field : targets_.front().meta->find_field(column.name);
+    if (own) {
+      instance.load_column(*own, row[i]);
+    } else {
+      instance.set_extra(column.name, convert(i, row[i]));
+    }
+  }
+  return instance;
 }
 
 }  // namespace peewasm

@@ -522,7 +522,8 @@ Value to_db(const Target& target, const Value& value) {
       return convert ? convert(value) : value;
     }
     case FieldType::Bare:
-    case FieldType::ForeignKey: return value;
+    case FieldType::ForeignKey:
+    case FieldType::ManyToMany: return value;
   }
   return value;
 }
@@ -558,7 +559,8 @@ Value to_python(const Target& target, const Value& value) {
     case FieldType::Float:
     case FieldType::Double:
     case FieldType::Bare:
-    case FieldType::ForeignKey: return value;
+    case FieldType::ForeignKey:
+    case FieldType::ManyToMany: return value;
   }
   return value;
 }

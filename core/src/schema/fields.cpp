@@ -52,4 +52,10 @@ Field DeferredForeignKey(std::string name, std::string target) {
   return ForeignKeyField(std::move(name), std::move(target)).deferred();
 }
 
+Field ManyToManyField(std::string name, const Model& target) { return ManyToManyField(std::move(name), target.name()); }
+
+Field ManyToManyField(std::string name, std::string target) {
+  return Field(std::move(name), FieldType::ManyToMany).references(std::move(target));
+}
+
 }  // namespace peewasm

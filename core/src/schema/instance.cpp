@@ -4,6 +4,7 @@
 #include <map>
 
 #include "peewasm/db/database.hpp"
+#include "peewasm/query/many_to_many_query.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/schema/metadata.hpp"
@@ -18,6 +19,10 @@ struct Instance::State {
   std::vector<char> dirty;
   std::map<std::string, Instance, std::less<>> related;  // by foreign key name or join attr
   std::vector<std::pair<std::string, Value>> extras;     // selected non-field columns
+  // Eager loading: backref rows by backref name; the parent a loaded row came with, by its
+  // foreign key's name (weak: the parent owns the row through `prefetched`).
+  std::map<std::string, std::vector<Instance>, std::less<>> prefetched;
+  std::map<std::string, std::weak_ptr<State>, std::less<>> parents;
 };
 
 FieldValue::FieldValue(Instance instance) : data_(std::make_shared<Instance>(std::move(instance))) {}
@@ -119,9 +124,11 @@ void Instance::assign(const Field& field, const FieldValue& value) {
     }
     s.values[i] = related->get(field.rel_field().name());
     s.related.insert_or_assign(field.name(), *related);
+    s.parents.erase(field.name());
   } else {
     s.values[i] = *value.value();
     if (field.is_foreign_key()) {
+      s.parents.erase(field.name());
       auto cached = s.related.find(field.name());
       if (cached != s.related.end() && !(cached->second.get(field.rel_field().name()) == s.values[i])) {
         s.related.erase(cached);
@@ -136,6 +143,7 @@ std::optional<Instance> Instance::related(std::string_view fk_name) const {
   State& s = state();
   auto cached = s.related.find(fk_name);
   if (cached != s.related.end()) return cached->second;
+  if (Instance parent = linked_parent(fk_name)) return parent;
   const Field& field = s.meta->field(fk_name);
   if (!field.is_foreign_key()) {
     throw ImproperlyConfigured(field.qualified_name() + " is not a foreign key; read it with get(\"" +
@@ -155,7 +163,18 @@ std::optional<Instance> Instance::related(std::string_view fk_name) const {
 }
 
 bool Instance::has_related(std::string_view fk_name) const {
-  return state().related.find(fk_name) != state().related.end();
+  return state().related.find(fk_name) != state().related.end() || linked_parent(fk_name);
+}
+
+// Peewee's BackrefAccessor: children.select().where(fk == this row's referenced value).
+ModelSelect Instance::backref(std::string_view name) const {
+  const Field& fk = meta().backref(name);
+  Model children(fk.model());
+  return children.select().where(children[fk.name()] == get(fk.rel_field().name()));
+}
+
+ManyToManyQuery Instance::many_to_many(std::string_view name) const {
+  return ManyToManyQuery(*this, meta().many_to_many(name));
 }
 
 bool Instance::flag(std::string_view bit_field, std::int64_t bit) const {
@@ -167,6 +186,49 @@ void Instance::set_flag(std::string_view bit_field, std::int64_t bit, bool on) {
   Value bits = get(bit_field);
   std::int64_t current = bits.is_null() ? 0 : bits.as_int();
   set(bit_field, on ? (current | bit) : (current & ~bit));
+}
+
+namespace {
+// The bitmap of a BigBitField as bytes; wrong field types are named.
+Blob bitmap_of(const Instance& instance, std::string_view field_name) {
+  const Field& field = instance.meta().field(field_name);
+  if (field.type() != FieldType::BigBit) {
+    throw ImproperlyConfigured(instance.meta().name() + "." + field.name() + " is a " + std::string(field_class_name(field.type())) +
+                               ", not a BigBitField; bit operations need a BigBitField");
+  }
+  Value bits = instance.get(field_name);
+  return bits.is_blob() ? bits.as_blob() : Blob{};
+}
+
+std::uint8_t bit_mask(std::size_t bit) { return static_cast<std::uint8_t>(1u << (bit % 8)); }
+}  // namespace
+
+bool Instance::is_set(std::string_view big_bit_field, std::size_t bit) const {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  return bit / 8 < bytes.size() && (bytes[bit / 8] & bit_mask(bit)) != 0;
+}
+
+void Instance::set_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bytes.size() <= bit / 8) bytes.resize(bit / 8 + 1, 0);
+  bytes[bit / 8] |= bit_mask(bit);
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+void Instance::clear_bit(std::string_view big_bit_field, std::size_t bit) {
+  Blob bytes = bitmap_of(*this, big_bit_field);
+  if (bit / 8 >= bytes.size()) return;
+  bytes[bit / 8] &= static_cast<std::uint8_t>(~bit_mask(bit));
+  set(big_bit_field, Value(std::move(bytes)));
+}
+
+bool Instance::toggle_bit(std::string_view big_bit_field, std::size_t bit) {
+  if (is_set(big_bit_field, bit)) {
+    clear_bit(big_bit_field, bit);
+    return false;
+  }
+  set_bit(big_bit_field, bit);
+  return true;
 }
 
 Value Instance::pk() const {
@@ -289,5 +351,44 @@ void Instance::set_related(std::string attr, Instance related) {
 }
 
 void Instance::clear_dirty() { std::fill(state().dirty.begin(), state().dirty.end(), 0); }
+
+// Eager loading.
+
+const std::vector<Instance>& Instance::prefetched(std::string_view backref) const {
+  const State& s = state();
+  auto found = s.prefetched.find(backref);
+  if (found != s.prefetched.end()) return found->second;
+  std::string name(backref);
+  if (!s.meta->find_backref(name)) s.meta->backref(name);  // throws, naming the backrefs there are
+  throw ImproperlyConfigured("nothing was prefetched for " + s.meta->name() + "." + name + " on this instance; add Load(" +
+                             s.meta->name() + ", \"" + name + "\") to the query's with_related(), or prefetch() it");
+}
+
+bool Instance::has_prefetched(std::string_view backref) const {
+  return state().prefetched.find(backref) != state().prefetched.end();
+}
+
+void Instance::set_prefetched(std::string backref, std::vector<Instance> rows) {
+  state().prefetched.insert_or_assign(std::move(backref), std::move(rows));
+}
+
+void Instance::link_parent(std::string fk_name, const Instance& parent) {
+  state().parents.insert_or_assign(std::move(fk_name), parent.state_);
+}
+
+Instance Instance::linked_parent(std::string_view fk_name) const {
+  Instance parent;
+  auto link = state().parents.find(fk_name);
+  if (link != state().parents.end()) parent.state_ = link->second.lock();
+  return parent;
+}
+
+const std::vector<std::pair<std::string, Value>>& Instance::extras() const { return state().extras; }
+
+const std::map<std::string, Instance, std::less<>>& Instance::related_instances() const { return state().related; }
+
+const std::map<std::string, std::vector<Instance>, std::less<>>& Instance::prefetched_rows() const {
+  return state().prefetched;
+}
 
 }  // namespace peewasm

@@ -33,22 +33,64 @@ const Field& Metadata::field(std::string_view name) const {
   throw ImproperlyConfigured(name_ + " has no field '" + std::string(name) + "'; its fields are: " + known);
 }
 
+// Two foreign keys declaring the same backref: the later one wins, as in Peewee, where the
+// second declaration silently replaces the first (seed 002, 10.3).
 const Field* Metadata::find_backref(std::string_view name) const {
-  for (const Field* fk : backrefs_) {
-    if (fk->backref_name() == name) return fk;
+  for (auto fk = backrefs_.rbegin(); fk != backrefs_.rend(); ++fk) {
+    if ((*fk)->backref_name() == name) return *fk;
   }
   return nullptr;
 }
 
+namespace {
+// "a, b" without repeats (colliding backrefs share a name), or "(none)".
+std::string listed(const std::vector<std::string>& names) {
+  std::vector<std::string> seen;
+  std::string out;
+  for (const std::string& name : names) {
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+    seen.push_back(name);
+    out += (out.empty() ? "" : ", ") + name;
+  }
+  return out.empty() ? "(none)" : out;
+}
+}  // namespace
+
 const Field& Metadata::backref(std::string_view name) const {
   if (const Field* found = find_backref(name)) return *found;
-  std::string known;
+  std::vector<std::string> known;
   for (const Field* fk : backrefs_) {
-    if (!fk->backref_name().empty()) known += (known.empty() ? "" : ", ") + fk->backref_name();
+    if (!fk->backref_name().empty()) known.push_back(fk->backref_name());
   }
-  throw ImproperlyConfigured(name_ + " has no backref '" + std::string(name) + "'; its backrefs are: " +
-                             (known.empty() ? "(none)" : known));
+  std::string hint;
+  if (find_many_to_many(name)) hint = " (" + std::string(name) + " is a many-to-many relation: use many_to_many(\"" + std::string(name) + "\"))";
+  throw ImproperlyConfigured(name_ + " has no backref '" + std::string(name) + "'; its backrefs are: " + listed(known) + hint);
 }
+
+std::vector<const ManyToManyRelation*> Metadata::many_to_many_relations() const {
+  std::vector<const ManyToManyRelation*> relations;
+  for (const auto& relation : many_to_many_) relations.push_back(relation.get());
+  return relations;
+}
+
+const ManyToManyRelation* Metadata::find_many_to_many(std::string_view name) const {
+  for (const auto& relation : many_to_many_) {
+    if (relation->name == name) return relation.get();
+  }
+  return nullptr;
+}
+
+const ManyToManyRelation& Metadata::many_to_many(std::string_view name) const {
+  if (const ManyToManyRelation* found = find_many_to_many(name)) return *found;
+  std::vector<std::string> known;
+  for (const auto& relation : many_to_many_) known.push_back(relation->name);
+  std::string hint;
+  if (find_backref(name)) hint = " (" + std::string(name) + " is a backref: use backref(\"" + std::string(name) + "\"))";
+  throw ImproperlyConfigured(name_ + " has no many-to-many relation '" + std::string(name) +
+                             "'; its many-to-many relations are: " + listed(known) + hint);
+}
+
+std::string ManyToManyRelation::qualified_name() const { return model->name() + "." + name; }
 
 std::vector<const Field*> Metadata::foreign_keys() const {
   std::vector<const Field*> fks;

@@ -125,6 +125,14 @@ Insert Model::insert_many(const std::vector<FieldValues>& rows) const {
   return Insert(node);
 }
 
+Insert Model::insert_from(const ModelSelect& query, const std::vector<std::string>& fields) const {
+  auto node = std::make_shared<InsertNode>();
+  node->model = &meta();
+  for (const std::string& name : fields) node->columns.push_back(&meta().field(name));
+  node->query = query.expr().node();
+  return Insert(node);
+}
+
 Update Model::update(const FieldValues& values) const {
   const Metadata& m = meta();
   auto node = std::make_shared<UpdateNode>();
@@ -235,6 +243,10 @@ void Model::add_index(const Expr& raw_sql) const {
 void Model::create_table(bool safe) const { SchemaManager(*this).create_all(meta().bound_database(), safe); }
 
 void Model::drop_table(bool safe) const { SchemaManager(*this).drop_table(meta().bound_database(), safe); }
+
+Model Model::get_through_model(std::string_view many_to_many) const {
+  return Model(*meta().many_to_many(many_to_many).through);
+}
 
 void Model::set_auto_increment(bool enabled) const { mutable_meta().auto_increment_ = enabled; }
 

@@ -39,6 +39,18 @@ Model ModelRegistry::define(ModelSpec spec) {
   if (find_meta(spec.name)) {
     throw ImproperlyConfigured("a model named " + spec.name + " is already defined; pick another name");
   }
+  // ManyToManyFields add no column: they are set aside and bound once the model exists.
+  std::vector<Field> many_to_many;
+  std::vector<ManyToManyModels> many_to_many_targets;
+  for (auto field = spec.fields.begin(); field != spec.fields.end();) {
+    if (!field->is_many_to_many()) {
+      ++field;
+      continue;
+    }
+    many_to_many_targets.push_back(many_to_many_models(spec.name, *field));
+    many_to_many.push_back(std::move(*field));
+    field = spec.fields.erase(field);
+  }
   const Metadata* parent = spec.extends ? &spec.extends.meta() : nullptr;
   Meta options = parent ? inherited_meta(spec.meta, parent->meta_) : spec.meta;
   auto owned = std::make_unique<Metadata>(spec.name, options);
@@ -130,6 +142,7 @@ Model ModelRegistry::define(ModelSpec spec) {
       }
     }
   }
+  for (std::size_t i = 0; i < many_to_many.size(); ++i) define_many_to_many(meta, many_to_many[i], many_to_many_targets[i]);
   return Model(meta);
 }
 
@@ -157,9 +170,103 @@ void ModelRegistry::link_foreign_key(Field& field, const Metadata& target) {
                                  ", which has no single primary key; pass to_field() naming a unique field");
     }
   }
+  // A backref named like a field of the target would hide that field on its instances.
+  std::string backref = field.backref_name();
+  for (const Field* existing : target.sorted_fields()) {
+    if (existing->name() == backref) {
+      throw ImproperlyConfigured("ForeignKeyField " + field.qualified_name() + ": its backref '" + backref +
+                                 "' collides with the field " + existing->qualified_name() +
+                                 "; pass .backref() another name, or \"+\" for none");
+    }
+  }
   field.rel_model_ = &target;
   field.rel_field_ = rel_field;
   const_cast<Metadata&>(target).backrefs_.push_back(&field);
+}
+
+ModelRegistry::ManyToManyModels ModelRegistry::many_to_many_models(const std::string& model_name,
+                                                                  const Field& field) const {
+  const ForeignKeySpec& spec = field.foreign_key();
+  ManyToManyModels models{nullptr, nullptr};
+  if (spec.model != "self" && spec.model != model_name) {
+    models.rel_model = find_meta(spec.model);
+    if (!models.rel_model) {
+      throw ImproperlyConfigured("ManyToManyField " + model_name + "." + field.name() + " references model '" +
+                                 spec.model + "', which is not defined; define " + spec.model + " first");
+    }
+  }
+  if (!spec.through_model.empty()) {
+    models.through = find_meta(spec.through_model);
+    if (!models.through) {
+      throw ImproperlyConfigured("ManyToManyField " + model_name + "." + field.name() + " names the through model '" +
+                                 spec.through_model + "', which is not defined; define it first");
+    }
+  } else if (!models.rel_model) {
+    // Peewee would give the generated model two fields of one name.
+    throw ImproperlyConfigured("ManyToManyField " + model_name + "." + field.name() + " relates " + model_name +
+                               " to itself; define a through model with two foreign keys to " + model_name +
+                               " and pass .through_model(\"<its name>\")");
+  }
+  return models;
+}
+
+namespace {
+
+// The first foreign key of `through` to `target`, skipping `taken` (self-referential relations).
+const Field* through_key(const Metadata& through, const Metadata& target, const Field* taken) {
+  for (const Field* fk : through.foreign_keys()) {
+    if (fk != taken && fk->is_resolved() && &fk->rel_model() == &target) return fk;
+  }
+  return nullptr;
+}
+
+// Throws when `name` already is a field or a many-to-many relation of `meta`.
+void check_free_name(const Metadata& meta, const std::string& name, const std::string& declared, const std::string& fix) {
+  if (meta.find_field(name) || meta.find_many_to_many(name)) {
+    throw ImproperlyConfigured(declared + ": " + meta.name() + " already has a field or relation named '" + name + "'; " + fix);
+  }
+}
+
+}  // namespace
+
+// Peewee's ManyToManyField.bind and get_through_model: the generated model
+// "<Model><Target>Through" has one foreign key per side, named after each model, and a unique
+// index on the pair; the target gets the backref side, named .backref() or "<model>s".
+void ModelRegistry::define_many_to_many(Metadata& meta, const Field& field, ManyToManyModels models) {
+  const ForeignKeySpec& spec = field.foreign_key();
+  Metadata& rel = models.rel_model ? *find_meta(models.rel_model->name()) : meta;
+  std::string qualified = "ManyToManyField " + meta.name() + "." + field.name();
+  std::string backref = spec.backref.empty() ? make_table_name(meta.name(), true) + "s" : spec.backref;
+  check_free_name(meta, field.name(), qualified, "pick another name");
+  if (backref != "+") check_free_name(rel, backref, qualified, "pass .backref() another name, or \"+\" for none");
+  const Metadata* through = models.through;
+  if (!through) {
+    std::string lhs = make_table_name(meta.name(), true), rhs = make_table_name(rel.name(), true);
+    auto foreign_key = [&](const std::string& name, const Metadata& target) {
+      Field fk = ForeignKeyField(name, target.name());
+      if (!spec.on_delete.empty()) fk.on_delete(spec.on_delete);
+      if (!spec.on_update.empty()) fk.on_update(spec.on_update);
+      return fk;
+    };
+    through = &define({.name = meta.name() + rel.name() + "Through",
+                       .fields = {foreign_key(lhs, meta), foreign_key(rhs, rel)},
+                       .meta = {.database = meta.meta_.database,
+                                .table_name = meta.table_name() + "_" + rel.table_name() + "_through",
+                                .indexes = std::vector<IndexSpec>{{{lhs, rhs}, true}},
+                                .schema = meta.meta_.schema}})
+                   .meta();
+  }
+  const Field* src_fk = through_key(*through, meta, nullptr);
+  const Field* dest_fk = through_key(*through, rel, src_fk);
+  if (!src_fk || !dest_fk) {
+    throw ImproperlyConfigured(qualified + ": the through model " + through->name() + " needs a foreign key to " +
+                               meta.name() + " and one to " + rel.name());
+  }
+  meta.many_to_many_.push_back(std::make_unique<ManyToManyRelation>(
+      ManyToManyRelation{field.name(), &meta, &rel, through, src_fk, dest_fk, false}));
+  if (backref == "+") return;
+  rel.many_to_many_.push_back(
+      std::make_unique<ManyToManyRelation>(ManyToManyRelation{backref, &rel, &meta, through, dest_fk, src_fk, true}));
 }
 
 Metadata* ModelRegistry::find_meta(std::string_view name) const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "peewasm/result/rows.hpp"
 #include "peewasm/schema/instance.hpp"
 #include "peewasm/schema/model.hpp"
 #include "peewasm/sql/context.hpp"
@@ -16,6 +17,12 @@
 namespace peewasm {
 
 class Database;
+class CompoundSelect;
+class Cte;
+class JoinSource;
+class Load;
+class PrefetchSubquery;
+enum class PrefetchType;
 
 enum class JoinType { Inner, LeftOuter, RightOuter, Full, FullOuter, Cross };
 std::string_view to_sql(JoinType type);
@@ -72,13 +79,12 @@ class SelectNode final : public Node {
   bool distinct = false;
   NodeVector ctes;
   std::string alias;  // as a subquery: AS "alias"
+  // with_related(): relations loaded after the rows, one query each (never compiled into SQL).
+  std::vector<std::shared_ptr<const Load>> loads;
 
  private:
   void register_sources(SqlContext& ctx) const;
 };
-
-// One row of dicts(): column name -> value, in select-list order.
-using DictRow = std::vector<std::pair<std::string, Value>>;
 
 class ModelSelect {
  public:
@@ -99,16 +105,41 @@ class ModelSelect {
   // Joins `dest` to the current join context. With no `on`, the predicate follows the one
   // foreign key between the two models (either direction); `on` may be a foreign-key field
   // (several FKs to one model) or any expression. `attr` names where joined rows go.
-  ModelSelect join(const Model& dest, JoinType type = JoinType::Inner, const Expr& on = Expr(),
+  // `dest` may also be a subquery (with an alias) or a CTE; those need `on`.
+  ModelSelect join(const JoinSource& dest, JoinType type = JoinType::Inner, const Expr& on = Expr(),
                    std::string attr = {}) const;
-  ModelSelect join_from(const Model& src, const Model& dest, JoinType type = JoinType::Inner,
+  ModelSelect join_from(const JoinSource& src, const JoinSource& dest, JoinType type = JoinType::Inner,
                         const Expr& on = Expr(), std::string attr = {}) const;
   // Moves the join context back to `model` (default: the query's model).
   ModelSelect switch_(const Model& model = Model()) const;
 
+  // A column of this query used as a subquery: latest.c("max_ts") -> "latest"."max_ts".
+  Expr c(std::string column) const;
+  // This query as a common table expression, and attaching CTEs to this query (WITH ...).
+  Cte cte(std::string name, bool recursive = false, std::vector<std::string> columns = {}) const;
+  ModelSelect with_cte(std::vector<Cte> ctes) const;
+
+  CompoundSelect union_(const ModelSelect& rhs) const;
+  CompoundSelect union_all(const ModelSelect& rhs) const;
+  CompoundSelect intersect(const ModelSelect& rhs) const;
+  CompoundSelect except_(const ModelSelect& rhs) const;
+  // Eager loading (include peewasm/loading/load.hpp and prefetch.hpp, or peewasm.hpp).
+  // with_related(): each Load runs one more query when the rows are fetched, and its rows wait
+  // on the instances (Instance::prefetched / related), so reading them runs no query.
+  ModelSelect with_related(std::vector<Load> loads) const;
+  // A query over a node built by hand (eager loading rewrites relation queries this way).
+  static ModelSelect from_node(std::shared_ptr<const SelectNode> node) { return ModelSelect(std::move(node)); }
+  // Peewee's query.prefetch(...): this query's rows with the subqueries' rows attached; the
+  // type defaults to PrefetchType::Where.
+  std::vector<Instance> prefetch(const std::vector<PrefetchSubquery>& subqueries,
+                                 PrefetchType type = PrefetchType{}) const;
+
   std::vector<Instance> execute() const;
   std::vector<DictRow> dicts() const;
   std::vector<std::vector<Value>> tuples() const;
+  // Every selected column on the query's model instance, joined models' fields included,
+  // under the names dicts() uses (Peewee's objects()).
+  std::vector<Instance> objects() const;
 
   std::int64_t count() const;
   bool exists() const;
@@ -125,9 +156,11 @@ class ModelSelect {
   Expr expr() const { return Expr(node_); }
   operator Expr() const { return expr(); }
   const SelectNode& node() const { return *node_; }
+  NodePtr node_ptr() const { return node_; }
   Database& database() const;
 
  private:
+  friend class Cte;
   explicit ModelSelect(std::shared_ptr<const SelectNode> node) : node_(std::move(node)) {}
   // Copy-on-write: every builder changes a copy of the node.
   template <class Change>
@@ -138,6 +171,22 @@ class ModelSelect {
   }
 
   std::shared_ptr<const SelectNode> node_;
+};
+
+// What a join goes to: a model (or alias), a subquery with an alias, or a CTE.
+class JoinSource {
+ public:
+  JoinSource(const Model& model) : source_(model ? model.source() : nullptr), model_(model) {}
+  JoinSource(const ModelSelect& subquery) : source_(subquery.node_ptr()) {}
+  JoinSource(const Cte& cte);
+
+  const NodePtr& source() const noexcept { return source_; }
+  // The model, when the source is one; empty for subqueries and CTEs.
+  const Model& model() const noexcept { return model_; }
+
+ private:
+  NodePtr source_;
+  Model model_;
 };
 
 }  // namespace peewasm

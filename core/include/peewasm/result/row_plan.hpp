@@ -1,9 +1,10 @@
 #pragma once
-// RowPlan: how one result row becomes a graph of model instances. Built once per query from
-// the selected nodes and the recorded joins (never from column names); applied per row as a
-// flat loop over columns.
+// RowPlan: how one result row becomes a graph of model instances, a dict or a flat object.
+// Built once per query from the selected nodes and the recorded joins (never from column
+// names); applied per row as a flat loop over columns.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "peewasm/schema/instance.hpp"
@@ -21,8 +22,12 @@ class RowPlan {
 
   // One model instance (with its joined instances attached) from one row of values.
   Instance build(const std::vector<Value>& row) const;
-  // The key each column has in dicts(): field name, alias, or the expression's SQL.
-  const std::vector<std::string>& column_names() const noexcept { return names_; }
+  // Peewee's dicts(): each column under its name (field name, alias, or column name); a name
+  // selected twice keeps its first position and the last value.
+  std::vector<std::pair<std::string, Value>> dict(const std::vector<Value>& row) const;
+  // Peewee's objects(): the query's model with every column set on it by the same names; a
+  // joined model's field named like one of the model's own fields overwrites it.
+  Instance flat(const std::vector<Value>& row) const;
   // A column's value as the application sees it (the field's python_value when it is a field).
   Value convert(std::size_t column, const Value& raw) const;
 
@@ -34,8 +39,10 @@ class RowPlan {
     std::string attr;  // where it hangs on its parent
   };
   struct Column {
-    int target;               // which instance receives it
-    const Field* field;       // nullptr: an extra attribute named `name`
+    int target;           // which instance receives it
+    const Field* field;   // nullptr: an extra attribute named `name`
+    std::string name;     // its key in dicts() and objects()
+    std::size_t key;      // index of its name among the distinct names
   };
 
   const std::vector<Target>& targets() const noexcept { return targets_; }
@@ -43,11 +50,12 @@ class RowPlan {
 
  private:
   int target_for(const NodePtr& source, const SelectNode& query);
+  void add_column(const Node& node, std::string name, const SelectNode& query);
 
   std::vector<NodePtr> sources_;  // parallel to targets_
   std::vector<Target> targets_;
   std::vector<Column> columns_;
-  std::vector<std::string> names_;
+  std::vector<std::string> keys_;  // distinct column names in first-seen order
 };
 
 }  // namespace peewasm

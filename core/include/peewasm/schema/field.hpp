@@ -19,6 +19,7 @@ enum class FieldType {
   Auto, BigAuto, Identity, Integer, BigInteger, SmallInteger, Float, Double, Decimal,
   Char, FixedChar, Text, Blob, UUID, BinaryUUID, DateTime, Date, Time, Timestamp, IP,
   Boolean, Bit, BigBit, Bare, ForeignKey, Custom,
+  ManyToMany,  // no column: declares a relation through another model (see many_to_many.hpp)
 };
 
 // Peewee's class name for a field type ("CharField").
@@ -34,6 +35,8 @@ struct ForeignKeySpec {
   std::string deferrable;
   bool lazy_load = true;
   bool deferred = false;  // DeferredForeignKey: no constraint in CREATE TABLE
+  // ManyToManyField: the through model's name; empty: one is generated.
+  std::string through_model;
 };
 
 // Custom field conversions (Peewee's db_value / python_value overrides).
@@ -105,6 +108,8 @@ class Field {
   Field& deferrable(std::string mode) { fk_.deferrable = std::move(mode); return *this; }
   Field& lazy_load(bool value) { fk_.lazy_load = value; return *this; }
   Field& to_field(std::string name) { fk_.to_field = std::move(name); return *this; }
+  // Many-to-many: an explicit through model (defined before this model) instead of a generated one.
+  Field& through_model(std::string model) { fk_.through_model = std::move(model); return *this; }
   // Used by the field factories in fields.hpp.
   Field& references(std::string model) { fk_.model = std::move(model); return *this; }
   Field& deferred(bool value = true) { fk_.deferred = value; return *this; }
@@ -115,6 +120,7 @@ class Field {
   FieldType type() const noexcept { return type_; }
   const FieldOptions& options() const noexcept { return options_; }
   bool is_foreign_key() const noexcept { return type_ == FieldType::ForeignKey; }
+  bool is_many_to_many() const noexcept { return type_ == FieldType::ManyToMany; }
   bool is_auto_increment() const noexcept;
   const ForeignKeySpec& foreign_key() const noexcept { return fk_; }
 

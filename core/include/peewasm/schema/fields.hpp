@@ -42,5 +42,16 @@ Field ForeignKeyField(std::string name, const Model& target);
 Field ForeignKeyField(std::string name, std::string target);
 // A foreign key to a model defined later; no constraint is created with the table.
 Field DeferredForeignKey(std::string name, std::string target);
+// A many-to-many relation (Peewee's ManyToManyField); it adds no column. Defining the model
+// also defines the through model ("<Model><Target>Through", table "<model>_<target>_through")
+// and the accessor on the target, named by .backref() or "<model>s":
+//   Course = models.define({.name = "Course", .fields = {CharField("name"),
+//                           ManyToManyField("students", Student).backref("courses")}, ...});
+//   Model StudentCourse = Course.get_through_model("students");
+//   student.many_to_many("courses").add(course);   // see ManyToManyQuery
+// .on_delete()/.on_update() apply to the through model's two foreign keys; .through_model("Name")
+// uses a model you defined instead of generating one.
+Field ManyToManyField(std::string name, const Model& target);
+Field ManyToManyField(std::string name, std::string target);
 
 }  // namespace peewasm

@@ -18,6 +18,8 @@ namespace peewasm {
 class Field;
 class Metadata;
 class Instance;
+class ModelSelect;
+class ManyToManyQuery;
 
 // What may be assigned to a field: a value, a related instance (foreign keys), or an
 // expression (in update queries: Post.update({{"flags", Post["flags"] | 8}})).
@@ -63,9 +65,28 @@ class Instance {
   std::optional<Instance> related(std::string_view fk_name) const;
   bool has_related(std::string_view fk_name) const;
 
+  // Relationships seen from this row (include peewasm/query/many_to_many_query.hpp or
+  // peewasm.hpp to use them). backref("tweets"): the rows whose foreign key points here, as a
+  // fresh query to chain: SELECT ... FROM "tweet" AS "t1" WHERE ("t1"."user_id" = ?) (Peewee's
+  // user.tweets; "<model>_set" when the foreign key names no backref). many_to_many("courses"):
+  // the rows related through a ManyToManyField, with add/remove/clear. Unknown names throw
+  // ImproperlyConfigured listing the names the model has.
+  ModelSelect backref(std::string_view name) const;
+  ManyToManyQuery many_to_many(std::string_view name) const;
+  // Eager loading (with_related, prefetch): the rows loaded for a backref, as a list; no query
+  // runs. ImproperlyConfigured when nothing was loaded under that name.
+  const std::vector<Instance>& prefetched(std::string_view backref) const;
+  bool has_prefetched(std::string_view backref) const;
+
   // BitField flags on this instance (Peewee's p.is_sticky / p.is_sticky = True).
   bool flag(std::string_view bit_field, std::int64_t bit) const;
   void set_flag(std::string_view bit_field, std::int64_t bit, bool on = true);
+  // BigBitField bitmaps (Peewee's bitmap.data.set_bit(i)): bit i lives in byte i / 8, and the
+  // buffer grows as bits are set. toggle_bit returns the bit's new state.
+  bool is_set(std::string_view big_bit_field, std::size_t bit) const;
+  void set_bit(std::string_view big_bit_field, std::size_t bit);
+  void clear_bit(std::string_view big_bit_field, std::size_t bit);
+  bool toggle_bit(std::string_view big_bit_field, std::size_t bit);
 
   Value pk() const;                 // single primary key; null if unset
   std::vector<Value> pk_values() const;  // every primary-key part
@@ -85,11 +106,23 @@ class Instance {
   void load_column(const Field& field, const Value& db_value);
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
+  // Eager loading stores a backref's rows, and links each row to its parent for related(fk_name)
+  // without owning it (parent and rows would otherwise keep each other alive).
+  void set_prefetched(std::string backref, std::vector<Instance> rows);
+  void link_parent(std::string fk_name, const Instance& parent);
   void clear_dirty();
+  // What is attached to this row, for encoders that rebuild it elsewhere (the wasm package):
+  // extra columns in select order, joined or loaded instances by attribute, loaded backref
+  // rows by backref name.
+  const std::vector<std::pair<std::string, Value>>& extras() const;
+  const std::map<std::string, Instance, std::less<>>& related_instances() const;
+  const std::map<std::string, std::vector<Instance>, std::less<>>& prefetched_rows() const;
 
  private:
   struct State;
   State& state() const;
+  // The parent link_parent() recorded, if it is still alive; an empty Instance otherwise.
+  Instance linked_parent(std::string_view fk_name) const;
   void assign(const Field& field, const FieldValue& value);
 
   std::shared_ptr<State> state_;

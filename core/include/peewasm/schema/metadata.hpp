@@ -60,6 +60,21 @@ struct ModelIndex {
   Expr raw_sql;  // add_index(SQL("CREATE INDEX ...")): executed as written
 };
 
+// One side of a many-to-many relation: the ManyToManyField a model declares, or the backref it
+// adds to the other model. Course "students" and Student "courses" share one through model.
+struct ManyToManyRelation {
+  std::string name;                     // the accessor: "students" on Course
+  const Metadata* model = nullptr;      // the model this side is on
+  const Metadata* rel_model = nullptr;  // the model it reaches
+  const Metadata* through = nullptr;    // the through model
+  const Field* src_fk = nullptr;        // through's foreign key to `model`
+  const Field* dest_fk = nullptr;       // through's foreign key to `rel_model`
+  bool is_backref = false;              // true on the side the declaring model added
+
+  // "Course.students", for messages.
+  std::string qualified_name() const;
+};
+
 class Metadata {
  public:
   Metadata(std::string name, Meta meta);
@@ -95,6 +110,11 @@ class Metadata {
   // nullptr; backref() throws ImproperlyConfigured naming the model and its backrefs.
   const Field* find_backref(std::string_view name) const;
   const Field& backref(std::string_view name) const;
+  // Many-to-many relations on this model, declared here or added as backrefs by other models;
+  // many_to_many() throws ImproperlyConfigured naming the model and the relations it has.
+  std::vector<const ManyToManyRelation*> many_to_many_relations() const;
+  const ManyToManyRelation* find_many_to_many(std::string_view name) const;
+  const ManyToManyRelation& many_to_many(std::string_view name) const;
 
   const std::vector<IndexSpec>& indexes() const;
   const std::vector<ModelIndex>& added_indexes() const noexcept { return added_indexes_; }
@@ -122,6 +142,7 @@ class Metadata {
   std::vector<const Field*> primary_key_fields_;
   bool auto_increment_ = false;
   std::vector<const Field*> backrefs_;
+  std::vector<std::unique_ptr<ManyToManyRelation>> many_to_many_;  // addresses are stable
   std::vector<ModelIndex> added_indexes_;
   NodePtr table_;
 };

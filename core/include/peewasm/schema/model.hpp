@@ -49,6 +49,8 @@ class Model {
   // Many rows; each row gives values in the order of `fields` (or of the model's fields).
   Insert insert_many(const std::vector<std::vector<Value>>& rows, const std::vector<std::string>& fields = {}) const;
   Insert insert_many(const std::vector<FieldValues>& rows) const;
+  // INSERT INTO table (fields, in this order) SELECT ... (Peewee's Model.insert_from).
+  Insert insert_from(const ModelSelect& query, const std::vector<std::string>& fields) const;
   Update update(const FieldValues& values) const;
   Delete delete_() const;
 
@@ -71,6 +73,9 @@ class Model {
 
   void create_table(bool safe = true) const;
   void drop_table(bool safe = true) const;
+
+  // The through model of a many-to-many relation (Peewee's Course.students.get_through_model()).
+  Model get_through_model(std::string_view many_to_many) const;
 
   // Turns auto-increment off for bulk loads with explicit ids (Peewee's _meta.auto_increment).
   void set_auto_increment(bool enabled) const;

@@ -35,6 +35,13 @@ class ModelRegistry {
   Metadata* find_meta(std::string_view name) const;
   void resolve_foreign_key(Metadata& meta, Field& field);
   void link_foreign_key(Field& field, const Metadata& target);
+  // ManyToManyField: the models it joins, checked before the model is registered.
+  struct ManyToManyModels {
+    const Metadata* rel_model;  // nullptr: the model being defined ("self")
+    const Metadata* through;    // nullptr: generate one
+  };
+  ManyToManyModels many_to_many_models(const std::string& model_name, const Field& field) const;
+  void define_many_to_many(Metadata& meta, const Field& field, ManyToManyModels models);
 
   std::vector<std::unique_ptr<Metadata>> models_;
   int next_declaration_order_ = 0;

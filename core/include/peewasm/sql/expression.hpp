@@ -97,6 +97,8 @@ class OrderingNode final : public WrappedNode {
   NodeKind kind() const noexcept override { return kKind; }
   void to_sql(SqlContext& ctx) const override;
   bool descending() const noexcept { return descending_; }
+  const std::string& collation() const noexcept { return collation_; }
+  Nulls nulls() const noexcept { return nulls_; }
 
  private:
   bool descending_;
