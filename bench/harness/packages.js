@@ -17,4 +17,10 @@ function packagesIn(folderUrl) {
 }
 
 export const rootPackages = packagesIn(new URL('../../', import.meta.url));
+
+// This repository: the peewasm package itself (its dist/ is what the bench imports).
+export const repository = {
+  path: (file) => fileURLToPath(new URL(`../../${file}`, import.meta.url)),
+  version: () => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+};
 export const benchPackages = packagesIn(new URL('../', import.meta.url));

@@ -55,7 +55,7 @@ export function formatReport(results) {
   }
   if (native) {
     out.push('');
-    out.push(`native (C++ core vs the raw SQLite C API, same amalgamation, ${native.build}):`);
+    out.push(`native (C++ core vs the raw SQLite C API, same amalgamation, ${native.build}, medians of ${native.clock}):`);
     out.push(table(['workload', 'raw C ms', 'core ms', 'core/raw'],
       Object.entries(native.workloads).map(([w, r]) => [w, r.raw.toFixed(2), r.core.toFixed(2), `${(r.core / r.raw).toFixed(2)}x`])));
   }

@@ -3,6 +3,10 @@
 import { Tally, tableCounts } from './checksum.js';
 import { timestampSeconds } from './data.js';
 
+// Rows per statement in the bulk-insert workload (W1b), for every peer: Peewee's docs insert
+// in batches of 100, and one statement of all 20,000 rows would pass SQLite's parameter limit.
+export const BULK_CHUNK = 100;
+
 export const WORKLOADS = [
   { id: 'W1', title: 'create tables + insert every row (create API, one transaction)' },
   { id: 'W1b', title: 'create tables + insert every row (bulk insert API)' },

@@ -7,6 +7,7 @@ import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { Tally, tableCounts } from '../harness/checksum.js';
 import { timestampSeconds } from '../harness/data.js';
 import { rootPackages } from '../harness/packages.js';
+import { BULK_CHUNK } from '../harness/workloads.js';
 import { CREATE_TABLES } from './raw/schema.js';
 
 const users = sqliteTable('user', {
@@ -24,10 +25,6 @@ const favorites = sqliteTable('favorite', {
   userId: integer('user_id').notNull().references(() => users.id),
   tweetId: integer('tweet_id').notNull().references(() => tweets.id),
 });
-
-// Rows per insert statement: one statement of all 20,000 rows would pass SQLite's limit on
-// bound parameters.
-const BULK_CHUNK = 1000;
 
 export default {
   name: 'drizzle',

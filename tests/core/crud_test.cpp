@@ -5,36 +5,14 @@
 #include "peewasm/peewasm.hpp"
 #include "support/oracle.hpp"
 #include "support/query_count.hpp"
+#include "support/seed003.hpp"
 
 using namespace peewasm;
 using peewasm::test::check_oracle;
 using peewasm::test::FixedClock;
 using peewasm::test::Recorder;
 
-namespace {
-// Seed 003's blog models over a fresh in-memory database, on the oracle's clock.
-struct Blog {
-  Database db;
-  ModelRegistry models;
-  FixedClock clock;
-  Model User, Tweet;
-  explicit Blog(bool lazy_load = true) {
-    Model Base = models.define({.name = "BaseModel", .meta = {.database = &db}});
-    User = models.define({.name = "User", .fields = {CharField("username").unique()}, .extends = Base});
-    Tweet = models.define({.name = "Tweet",
-                           .fields = {ForeignKeyField("user", User).backref("tweets").lazy_load(lazy_load), TextField("message"),
-                                      DateTimeField("created_date").default_function([this] { return clock(); }),
-                                      BooleanField("is_published").default_value(true)},
-                           .extends = Base});
-    create_tables(db, {User, Tweet});
-    Instance user1 = User.create({{"username", "user1"}});
-    Instance user2 = User.create({{"username", "user2"}});
-    Tweet.create({{"user", user1}, {"message", "tweet from user1"}});
-    Tweet.create({{"user", user1}, {"message", "another from user1"}});
-    Tweet.create({{"user", user2}, {"message", "tweet from user2"}});
-  }
-};
-}  // namespace
+using peewasm::test::Blog;
 
 TEST_SUITE("query") {
   TEST_CASE("a foreign key loads lazily, one query per access, and _id never queries") {
@@ -111,21 +89,6 @@ TEST_SUITE("query") {
       CHECK(lines == peewasm::test::oracle_output("mf003.defaults.callable_now"));
       check_oracle(recorder, "mf003.defaults.callable_now");
     }
-  }
-
-  TEST_CASE("save inserts, then updates by primary key; force_insert for chosen keys") {
-    Database db;
-    ModelRegistry models;
-    Model UUIDModel = models.define({.name = "UUIDModel", .fields = {UUIDField("id").primary_key()}, .meta = {.database = &db}});
-    create_tables(db, {UUIDModel});
-    UUIDModel.create({{"id", "00000000-0000-4000-8000-000000000001"}});
-    Instance obj2 = UUIDModel.new_instance({{"id", "00000000-0000-4000-8000-000000000002"}});
-    CHECK_THROWS_WITH_AS(obj2.save(), "no data to save!", DataError);
-    CHECK(obj2.save(true) == 1);
-    CHECK_THROWS_WITH_AS(obj2.save(), "no data to save!", DataError);
-    std::vector<std::string> ids;
-    for (const Instance& m : UUIDModel.select().order_by({UUIDModel["id"]}).execute()) ids.push_back(m.get("id").to_string());
-    CHECK(ids == std::vector<std::string>{"00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"});
   }
 
   TEST_CASE("explicit ids: auto_increment off, insert_many, an integer primary key") {

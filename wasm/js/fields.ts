@@ -204,33 +204,29 @@ export interface TemporalFieldOptions extends FieldOptions {
   /** strptime-style formats accepted when reading text ('%Y-%m-%d %H:%M:%S'). */
   formats?: string[];
 }
-/** Values are Dates (local time, like Python's naive datetimes); Dates or text go in. */
-export class DateTimeField extends Field {
-  static override readonly fieldType: string = 'DateTimeField';
+/** Base of the date and time fields: the formats option. */
+abstract class TemporalField extends Field {
   declare readonly options: TemporalFieldOptions;
   constructor(options: TemporalFieldOptions = {}) {
     super(options);
   }
+  protected override typeSpec() {
+    return { formats: this.options.formats };
+  }
+}
+/** Values are Dates (local time, like Python's naive datetimes); Dates or text go in. */
+export class DateTimeField extends TemporalField {
+  static override readonly fieldType: string = 'DateTimeField';
   override fromNative(value: SqlValue): unknown {
     return parseDateTime(value);
   }
-  protected override typeSpec() {
-    return { formats: this.options.formats };
-  }
 }
 /** Values are 'YYYY-MM-DD' text (JS has no date-only type); a Date goes in as its day. */
-export class DateField extends Field {
+export class DateField extends TemporalField {
   static override readonly fieldType: string = 'DateField';
-  declare readonly options: TemporalFieldOptions;
-  constructor(options: TemporalFieldOptions = {}) {
-    super(options);
-  }
-  protected override typeSpec() {
-    return { formats: this.options.formats };
-  }
 }
 /** Values are 'HH:MM:SS' text. */
-export class TimeField extends DateField {
+export class TimeField extends TemporalField {
   static override readonly fieldType: string = 'TimeField';
 }
 

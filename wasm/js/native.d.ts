@@ -60,6 +60,8 @@ export interface NativeDatabase extends NativeObject {
   _defineModel(spec: string, params: NativeValue[]): NativeResult<string>;
   /** Mode 'rows'/'get': a view on the wasm heap, valid until the next call. */
   _run(request: string, params: NativeValue[]): NativeResult<any>;
+  _prepare(request: string): NativeResult<number>;
+  _runPrepared(id: number, params: NativeValue[]): NativeResult<any>;
   _save(request: string, params: NativeValue[]): NativeResult<{ rows: number | bigint; pk: NativeValue[] }>;
   _deleteInstance(request: string, params: NativeValue[]): NativeResult<number | bigint>;
   _getOrCreate(request: string, params: NativeValue[]): NativeResult<{ created: boolean; values: NativeValue[] }>;

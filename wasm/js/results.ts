@@ -92,18 +92,15 @@ interface Column {
   name: string;
 }
 
-/**
- * The rows of a payload. The bytes are a view on the wasm heap: read them fully before the
- * next call into the module.
- */
-export function decodeRows(bytes: Uint8Array, classes: BoundClasses, rowType: RowType): unknown[] {
-  const reader = new Reader(bytes);
-  const rowCount = reader.u32();
-  const columnCount = reader.u32();
-  const targetCount = reader.u32();
-  const textOffset = reader.u32();
-  reader.text = decoder.decode(bytes.subarray(textOffset));
+/** A payload's plan, decoded once and reusable for payloads of the same request. */
+export interface Plan {
+  readonly targets: Target[];
+  readonly columns: Column[];
+  /** Byte position where the cells start. */
+  readonly end: number;
+}
 
+function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, columnCount: number): Plan {
   const targets: Target[] = [];
   for (let t = 0; t < targetCount; t++) {
     const bound = classes.boundClass(reader.u32());
@@ -122,6 +119,30 @@ export function decodeRows(bytes: Uint8Array, classes: BoundClasses, rowType: Ro
     const slot = corePosition >= 0 ? coreToSlot[corePosition]! : -1;
     columns.push({ target, slot, field: slot >= 0 ? meta.fields[slot] : undefined, name });
   }
+  return { targets, columns, end: reader.pos };
+}
+
+/**
+ * The rows of a payload. The bytes are a view on the wasm heap: read them fully before the
+ * next call into the module. `cache` keeps the plan for the next payload of the same request.
+ */
+export function decodeRows(
+  bytes: Uint8Array,
+  classes: BoundClasses,
+  rowType: RowType,
+  cache?: { plan?: Plan },
+): unknown[] {
+  const reader = new Reader(bytes);
+  const rowCount = reader.u32();
+  const columnCount = reader.u32();
+  const targetCount = reader.u32();
+  const textOffset = reader.u32();
+  reader.text = decoder.decode(bytes.subarray(textOffset));
+  let plan = cache?.plan;
+  if (plan) reader.pos = plan.end;
+  else plan = decodePlan(reader, classes, targetCount, columnCount);
+  if (cache) cache.plan = plan;
+  const { targets, columns } = plan;
 
   const rows = new Array<unknown>(rowCount);
   switch (rowType) {

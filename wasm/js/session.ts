@@ -5,7 +5,7 @@ import { DeferredForeignKey, ForeignKeyField } from './fields.js';
 import { InterfaceError } from './errors.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
-import { decodeGraph, decodeRows, blankInstance, type BoundClasses } from './results.js';
+import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
 import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
 import type { Database } from './database.js';
@@ -16,6 +16,11 @@ import type { Field } from './fields.js';
 export interface PrefetchSubquery {
   query: ModelSelect<unknown>;
   target?: Source;
+}
+
+interface PreparedRequest {
+  readonly id: number;
+  readonly cache: { plan?: Plan };
 }
 
 interface Binding {
@@ -48,9 +53,10 @@ export class Session implements BoundClasses {
   readonly #bindings = new Map<ModelClass, Binding>();
   readonly #byId: Binding[] = [];
   readonly #binding = new Set<ModelClass>();
-  // Requests whose only variable is their parameters, by model (or foreign key).
-  readonly #getByIdRequests = new Map<ModelClass, string>();
-  readonly #relatedRequests = new Map<ForeignKeyField, string>();
+  // Requests whose only variable is their parameters, by model (or foreign key): prepared in
+  // the module once, with their result plan decoded once.
+  readonly #getById = new Map<ModelClass, PreparedRequest>();
+  readonly #related = new Map<ForeignKeyField, PreparedRequest>();
 
   constructor(db: Database, native: () => NativeDatabase, settle: Settle) {
     this.#native = native;
@@ -190,34 +196,42 @@ export class Session implements BoundClasses {
     return this.#settle(this.#native()._run(request, params)) as number | bigint;
   }
 
-  /** Model.getById: Model.get(pk == value), with the request built once per model. */
+  /** Model.getById: Model.get(pk == value), prepared once per model. */
   getById(cls: ModelClass, pk: unknown): Model {
-    let request = this.#getByIdRequests.get(cls);
-    const meta = metaOf(cls);
-    const keys = meta.primaryKey;
+    const keys = metaOf(cls).primaryKey;
     const values = keys.length > 1 && Array.isArray(pk) ? pk : [pk];
-    if (request === undefined || keys.length !== 1) {
+    let prepared = this.#getById.get(cls);
+    if (!prepared) {
       const where = keys.map((key, i) => key.eq(values[i] as never)).reduce((all, part) => all.and(part));
-      [request] = this.#request('get', (encoder) => cls.select().where(where).encode(encoder));
-      if (keys.length === 1) this.#getByIdRequests.set(cls, request);
+      prepared = this.#prepare('get', (encoder) => cls.select().where(where).encode(encoder));
+      this.#getById.set(cls, prepared);
     }
-    const encoder = new Encoder(this);
-    for (const value of values) encoder.param(value);
-    return this.#rows(request, encoder.params, 'models')[0] as Model;
+    return this.#runPrepared(prepared, values);
   }
 
   /** The row a foreign key points at (lazy loading): Target.get(Target.relField == id). */
   loadRelated(fk: ForeignKeyField, id: unknown): Model {
-    let request = this.#relatedRequests.get(fk);
-    if (request === undefined) {
+    let prepared = this.#related.get(fk);
+    if (!prepared) {
       const target = this.targetOf(fk);
       const relField = metaOf(target).fieldsByName.get(fk.relField ?? '') ?? metaOf(target).primaryKey[0]!;
-      [request] = this.#request('get', (encoder) => target.select().where(relField.eq(id as never)).encode(encoder));
-      this.#relatedRequests.set(fk, request);
+      prepared = this.#prepare('get', (encoder) => target.select().where(relField.eq(id as never)).encode(encoder));
+      this.#related.set(fk, prepared);
     }
+    return this.#runPrepared(prepared, [id]);
+  }
+
+  // The request is built with the first call's values; later calls send only theirs.
+  #prepare(run: string, encode: (encoder: Encoder) => EncodedNode): PreparedRequest {
+    const [request] = this.#request(run, encode);
+    return { id: this.#settle(this.#native()._prepare(request)), cache: {} };
+  }
+
+  #runPrepared(prepared: PreparedRequest, values: readonly unknown[]): Model {
     const encoder = new Encoder(this);
-    encoder.param(id);
-    return this.#rows(request, encoder.params, 'models')[0] as Model;
+    for (const value of values) encoder.param(value);
+    const bytes = this.#settle(this.#native()._runPrepared(prepared.id, encoder.params));
+    return decodeRows(bytes, this, 'models', prepared.cache)[0] as Model;
   }
 
   /** The class a foreign key points at. */

@@ -22,6 +22,8 @@ EMSCRIPTEN_BINDINGS(peewasm) {
       .function("_close", &NativeDatabase::close)
       .function("_defineModel", &NativeDatabase::define_model)
       .function("_run", &NativeDatabase::run)
+      .function("_prepare", &NativeDatabase::prepare)
+      .function("_runPrepared", &NativeDatabase::run_prepared)
       .function("_save", &NativeDatabase::save)
       .function("_deleteInstance", &NativeDatabase::delete_instance)
       .function("_getOrCreate", &NativeDatabase::get_or_create)

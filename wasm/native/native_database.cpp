@@ -114,6 +114,7 @@ val NativeDatabase::close() {
     listener_.reset();
     pending_events_.clear();
     encoder_.clear();
+    prepared_.clear();
     models_.reset();
     database_.reset();
     return val::undefined();

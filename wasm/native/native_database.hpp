@@ -10,6 +10,7 @@
 // C++ frame.
 
 #include <emscripten/val.h>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <optional>
@@ -59,6 +60,10 @@ class NativeDatabase {
   //   count | exists | scalar     a number | a boolean | a value
   //   execute insert: the last row id; update, delete: rows changed
   emscripten::val run(const std::string& request, const emscripten::val& params);
+  // A request run many times with other values (get by id, lazy loads): parsed once here,
+  // then run by its number. -> {ok, value: number}
+  emscripten::val prepare(const std::string& request);
+  emscripten::val run_prepared(unsigned id, const emscripten::val& params);
   // {"m": id, "set": [[field, param index]], "dirty": [field], "force": bool, "only": [field]}
   // -> {ok, value: {rows, pk: [primary key values]}} (Instance::save)
   emscripten::val save(const std::string& request, const emscripten::val& params);
@@ -78,12 +83,14 @@ class NativeDatabase {
  private:
   Database& database();
   BoundModels& models();
+  emscripten::val run_request(const nlohmann::json& request, const emscripten::val& params);
   // Moves the collected events, if any, into result.events.
   emscripten::val with_events(emscripten::val result);
 
   std::unique_ptr<Database> database_;
   std::unique_ptr<BoundModels> models_;  // with the database: they point at it
   ResultEncoder encoder_;
+  std::vector<nlohmann::json> prepared_;
   std::optional<QueryLog::ListenerId> listener_;
   std::vector<QueryEvent> pending_events_;
 };

@@ -50,6 +50,11 @@ std::vector<Model> models_of(const std::string& ids, const BoundModels& bound) {
   return models;
 }
 
+// An instance of the request's model ("m"), with no values yet.
+Instance blank_instance(const json& request, const BoundModels& models) {
+  return Instance::blank(models.model(request.at("m").get<std::size_t>()).meta());
+}
+
 val heap_view(const std::vector<std::uint8_t>& bytes) {
   return val(emscripten::typed_memory_view(bytes.size(), bytes.data()));
 }
@@ -64,54 +69,70 @@ val NativeDatabase::define_model(const std::string& spec, const val& params) {
 }
 
 val NativeDatabase::run(const std::string& request_text, const val& params) {
+  return with_events(run_guarded([&]() -> val { return run_request(parse(request_text), params); }));
+}
+
+val NativeDatabase::prepare(const std::string& request_text) {
+  return run_guarded([&] {
+    prepared_.push_back(parse(request_text));
+    return val(static_cast<double>(prepared_.size() - 1));
+  });
+}
+
+val NativeDatabase::run_prepared(unsigned id, const val& params) {
   return with_events(run_guarded([&]() -> val {
-    const json request = parse(request_text);
-    auto values = params_from_js(params);
-    const json* aliases = request.contains("aliases") ? &request["aliases"] : nullptr;
-    const json* ctes = request.contains("ctes") ? &request["ctes"] : nullptr;
-    ExprDecoder decode(models(), values, aliases, ctes);
-    const std::string& mode = request.at("run").get_ref<const std::string&>();
-    const json& query = request.at("q");
-    const std::string& kind = query.at("k").get_ref<const std::string&>();
-
-    if (kind == "insert" || kind == "update" || kind == "delete") {
-      if (mode == "sql") {
-        if (kind == "insert") return sql_to_js(decode.insert(query).sql());
-        if (kind == "update") return sql_to_js(decode.update(query).sql());
-        return sql_to_js(decode.delete_(query).sql());
-      }
-      if (mode != "execute") throw InterfaceError("a write query runs with execute()");
-      if (kind == "insert") return int_to_js(decode.insert(query).execute());
-      if (kind == "update") return int_to_js(decode.update(query).execute());
-      return int_to_js(decode.delete_(query).execute());
-    }
-
-    const ModelSelect select = decode.select(query);
-    if (mode == "rows") return heap_view(encoder_.encode(select, models()));
-    // Eager loads: the core builds the instances and attaches the loaded rows.
-    if (mode == "graph") return heap_view(encoder_.encode_graph(select.execute(), models()));
-    if (mode == "getGraph") {
-      auto rows = select.paginate(1, 1).execute();
-      if (rows.empty()) throw select.not_found();
-      return heap_view(encoder_.encode_graph(rows, models()));
-    }
-    if (mode == "prefetch") {
-      const auto rows = select.prefetch(decode.prefetch_subqueries(request.at("subs")),
-                                        prefetch_type(request.value("type", json())));
-      return heap_view(encoder_.encode_graph(rows, models()));
-    }
-    if (mode == "get") {
-      // As ModelSelect::get(): the first row of the first page of one.
-      const auto& bytes = encoder_.encode(select.paginate(1, 1), models());
-      if (bytes.size() >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0) throw select.not_found();
-      return heap_view(bytes);
-    }
-    if (mode == "sql") return sql_to_js(select.sql());
-    if (mode == "count") return int_to_js(select.count());
-    if (mode == "exists") return val(select.exists());
-    if (mode == "scalar") return to_js(select.scalar());
-    throw InterfaceError("unknown run mode \"" + mode + "\" for a select");
+    if (id >= prepared_.size()) throw InterfaceError("no prepared request #" + std::to_string(id));
+    return run_request(prepared_[id], params);
   }));
+}
+
+// The body of run() and run_prepared(); runs inside their run_guarded().
+val NativeDatabase::run_request(const json& request, const val& params) {
+  auto values = params_from_js(params);
+  const json* aliases = request.contains("aliases") ? &request["aliases"] : nullptr;
+  const json* ctes = request.contains("ctes") ? &request["ctes"] : nullptr;
+  ExprDecoder decode(models(), values, aliases, ctes);
+  const std::string& mode = request.at("run").get_ref<const std::string&>();
+  const json& query = request.at("q");
+  const std::string& kind = query.at("k").get_ref<const std::string&>();
+
+  if (kind == "insert" || kind == "update" || kind == "delete") {
+    if (mode == "sql") {
+      if (kind == "insert") return sql_to_js(decode.insert(query).sql());
+      if (kind == "update") return sql_to_js(decode.update(query).sql());
+      return sql_to_js(decode.delete_(query).sql());
+    }
+    if (mode != "execute") throw InterfaceError("a write query runs with execute()");
+    if (kind == "insert") return int_to_js(decode.insert(query).execute());
+    if (kind == "update") return int_to_js(decode.update(query).execute());
+    return int_to_js(decode.delete_(query).execute());
+  }
+
+  const ModelSelect select = decode.select(query);
+  if (mode == "rows") return heap_view(encoder_.encode(select, models()));
+  // Eager loads: the core builds the instances and attaches the loaded rows.
+  if (mode == "graph") return heap_view(encoder_.encode_graph(select.execute(), models()));
+  if (mode == "getGraph") {
+    auto rows = select.paginate(1, 1).execute();
+    if (rows.empty()) throw select.not_found();
+    return heap_view(encoder_.encode_graph(rows, models()));
+  }
+  if (mode == "prefetch") {
+    const auto rows = select.prefetch(decode.prefetch_subqueries(request.at("subs")),
+                                      prefetch_type(request.value("type", json())));
+    return heap_view(encoder_.encode_graph(rows, models()));
+  }
+  if (mode == "get") {
+    // As ModelSelect::get(): the first row of the first page of one.
+    const auto& bytes = encoder_.encode(select.paginate(1, 1), models());
+    if (bytes.size() >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0) throw select.not_found();
+    return heap_view(bytes);
+  }
+  if (mode == "sql") return sql_to_js(select.sql());
+  if (mode == "count") return int_to_js(select.count());
+  if (mode == "exists") return val(select.exists());
+  if (mode == "scalar") return to_js(select.scalar());
+  throw InterfaceError("unknown run mode \"" + mode + "\" for a select");
 }
 
 val NativeDatabase::save(const std::string& request_text, const val& params) {
@@ -119,8 +140,7 @@ val NativeDatabase::save(const std::string& request_text, const val& params) {
     const json request = parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
-    const Model& model = models().model(request.at("m").get<std::size_t>());
-    Instance instance = Instance::blank(model.meta());
+    Instance instance = blank_instance(request, models());
     for (const auto& [name, value] : field_values(request.at("set"), decode)) instance.set(name, value);
     instance.clear_dirty();
     for (const json& name : request.value("dirty", json::array())) {
@@ -141,9 +161,8 @@ val NativeDatabase::delete_instance(const std::string& request_text, const val& 
     const json request = parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
-    const Model& model = models().model(request.at("m").get<std::size_t>());
-    Instance instance = Instance::blank(model.meta());
-    const auto& pk_fields = model.meta().primary_key_fields();
+    Instance instance = blank_instance(request, models());
+    const auto& pk_fields = instance.meta().primary_key_fields();
     const json& pk = request.at("pk");
     for (std::size_t i = 0; i < pk_fields.size() && i < pk.size(); ++i) {
       instance.set(pk_fields[i]->name(), decode.param(pk[i]));

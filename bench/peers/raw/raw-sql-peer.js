@@ -4,7 +4,8 @@
 //   { open() -> { exec(sql), prepare(sql) -> { all(params), get(params), run(params) }, close() } }
 import { Tally, tableCounts } from '../../harness/checksum.js';
 import { timestampSeconds } from '../../harness/data.js';
-import { BULK_CHUNK, COUNT, CREATE_TABLES, INSERT, SELECT, insertMany } from './schema.js';
+import { BULK_CHUNK } from '../../harness/workloads.js';
+import { COUNT, CREATE_TABLES, INSERT, SELECT, insertMany } from './schema.js';
 
 export function rawSqlPeer({ name, kind, version, loadAdapter }) {
   return {

@@ -24,7 +24,6 @@ export function insertMany(table, rows) {
   const [head, tuple] = INSERT[table].split(' VALUES ');
   return `${head} VALUES ${Array(rows).fill(tuple).join(', ')}`;
 }
-export const BULK_CHUNK = 100;  // rows per statement, as Peewee's docs suggest for insert_many
 
 export const COUNT = {
   user: 'SELECT COUNT(*) AS "n" FROM "user"',

@@ -4,6 +4,7 @@
 
 #include <cassert>
 
+#include "date_functions.hpp"
 #include "peewasm/db/statement_cache.hpp"
 #include "peewasm/errors.hpp"
 #include "sqlite_error.hpp"
@@ -99,7 +100,8 @@ std::string quoted_savepoint(const std::string& name) { return "SAVEPOINT \"" + 
 
 void Database::CloseConnection::operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
 
-Database::Database(const std::string& path, DatabaseOptions options) : path_(path) {
+Database::Database(const std::string& path, DatabaseOptions options) : path_(path), dialect_(Dialect::sqlite()) {
+  for (auto& [label, column_type] : options.field_types) dialect_.field_types[label] = std::move(column_type);
   sqlite3* db = nullptr;
   const int rc =
       sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -108,6 +110,7 @@ Database::Database(const std::string& path, DatabaseOptions options) : path_(pat
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
   statements_ = std::make_unique<StatementCache>(db, options.statement_cache_size);
+  register_date_functions(db);
   // Part of opening, as Peewee's _set_pragmas on connect: neither counted nor logged.
   for (const auto& [name, value] : options.pragmas) {
     const std::string sql = pragma_text(name, value) + ";";

@@ -105,7 +105,7 @@ Database& ModelSelect::database() const { return node_->model->bound_database();
 CompiledSql ModelSelect::sql() const { return compile(*node_); }
 
 std::vector<Instance> ModelSelect::execute() const {
-  auto instances = read_instances(database(), sql(), RowPlan(*node_));
+  std::vector<Instance> instances = read_instances(database(), sql(), RowPlan(*node_));
   if (!node_->loads.empty()) load_related(*this, instances);
   return instances;
 }

@@ -71,18 +71,19 @@ Value RowPlan::convert(std::size_t column, const Value& raw) const {
   return field ? field->python_value(raw) : raw;
 }
 
-Instance RowPlan::build(const std::vector<Value>& row) const {
-  std::vector<Instance> instances;
-  std::vector<char> has_value(targets_.size(), 0);
-  instances.reserve(targets_.size());
-  for (const Target& target : targets_) instances.push_back(Instance::blank(*target.meta));
+Instance RowPlan::build(std::span<Value> row) const {
+  std::vector<Instance>& instances = row_instances_;
+  std::vector<char>& has_value = row_has_value_;
+  instances.resize(targets_.size());
+  has_value.assign(targets_.size(), 0);
+  for (std::size_t t = 0; t < targets_.size(); ++t) instances[t] = Instance::blank(*targets_[t].meta);
   for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) {
     const Column& column = columns_[i];
     if (column.field) {
-      instances[column.target].load_column(*column.field, row[i]);
       if (!row[i].is_null()) has_value[column.target] = 1;
+      instances[column.target].load_column(*column.field, std::move(row[i]));
     } else {
-      instances[column.target].set_extra(column.name, row[i]);
+      instances[column.target].set_extra(column.name, std::move(row[i]));
     }
   }
   // Children after parents; an outer join that matched nothing attaches no empty instance.

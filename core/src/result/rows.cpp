@@ -6,7 +6,7 @@
 namespace peewasm {
 
 namespace {
-// Calls `read` with each row's raw values.
+// Calls `read` with each row's raw values (which it may move out).
 template <class Read>
 void for_each_row(Database& db, const CompiledSql& query, Read read) {
   std::vector<Value> row;
@@ -20,7 +20,8 @@ void for_each_row(Database& db, const CompiledSql& query, Read read) {
 
 std::vector<Instance> read_instances(Database& db, const CompiledSql& query, const RowPlan& plan) {
   std::vector<Instance> rows;
-  for_each_row(db, query, [&](const std::vector<Value>& row) { rows.push_back(plan.build(row)); });
+  // build() moves the values out; for_each_row refills the row.
+  for_each_row(db, query, [&](std::vector<Value>& row) { rows.push_back(plan.build(row)); });
   return rows;
 }
 

@@ -33,6 +33,7 @@ std::string_view field_class_name(FieldType type) {
     case FieldType::Bare: return "BareField";
     case FieldType::ForeignKey: return "ForeignKeyField";
     case FieldType::Custom: return "Field";
+    case FieldType::JSON: return "JSONField";
     case FieldType::ManyToMany: return "ManyToManyField";
   }
   return "Field";
@@ -98,6 +99,7 @@ std::string Field::field_type() const {
     case FieldType::Bare:
     case FieldType::ManyToMany: return "DEFAULT";
     case FieldType::Custom: return options_.field_type;
+    case FieldType::JSON: return "JSON";
     case FieldType::ForeignKey: {
       // An FK stores what its target stores; an auto-increment target is a plain integer.
       const Field& target = rel_field();

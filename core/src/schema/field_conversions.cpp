@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "decimal_text.hpp"
+#include "json_text.hpp"
 #include "peewasm/errors.hpp"
 #include "peewasm/schema/field.hpp"
 #include "temporal.hpp"
@@ -230,13 +231,12 @@ Value string_db_value(const Target& target, const Value& value) {
   cannot_store(target, value, "pass text");
 }
 
-Value string_python_value(const Target& target, const Value& value) {
-  Value text = value;
-  if (value.is_number()) text = Value(value.to_string());
-  if (value.is_blob()) text = Value(std::string(value.as_blob().begin(), value.as_blob().end()));
+Value string_python_value(const Target& target, Value value) {
+  if (value.is_number()) value = Value(value.to_string());
+  if (value.is_blob()) value = Value(std::string(value.as_blob().begin(), value.as_blob().end()));
   // FixedCharField: CHAR columns pad; Peewee strips the value (str.strip(), both ends).
-  if (target.type() == FieldType::FixedChar && text.is_text()) return Value(trim(text.as_text()));
-  return text;
+  if (target.type() == FieldType::FixedChar && value.is_text()) return Value(trim(value.as_text()));
+  return value;
 }
 
 Value text_to_blob(const Value& value) {
@@ -339,9 +339,28 @@ Value temporal_db_value(const Target& target, const Value& value) {
   cannot_store(target, value, "pass text such as " + std::string(example_of(target.type())));
 }
 
+// Text already in the shape str() gives ('2024-01-02 03:04:05', '2024-01-02', '03:04:05')
+// comes back unchanged from parsing with the default formats and formatting again, whether it
+// parses (same digits) or not (left alone): skip both. This is every row the ORM wrote.
+bool in_canonical_shape(FieldType type, std::string_view text) {
+  std::string_view shape;
+  switch (type) {
+    case FieldType::Date: shape = "0000-00-00"; break;
+    case FieldType::Time: shape = "00:00:00"; break;
+    default: shape = "0000-00-00 00:00:00";
+  }
+  if (text.size() != shape.size()) return false;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (shape[i] == '0' ? !digit : text[i] != shape[i]) return false;
+  }
+  return true;
+}
+
 // Text that parses becomes str() of a datetime, date or time; anything else is left alone.
-Value temporal_python_value(const Target& target, const Value& value) {
+Value temporal_python_value(const Target& target, Value value) {
   if (!value.is_text()) return value;
+  if (target.options().formats.empty() && in_canonical_shape(target.type(), value.as_text())) return value;
   const auto parsed = parse_date_time(target, value.as_text());
   if (!parsed) return value;
   switch (target.type()) {
@@ -492,6 +511,17 @@ Value boolean_python_value(const Value& value) {
   return value;
 }
 
+// Peewee's json.dumps(value): documents keep their content and get Python's spacing.
+Value json_db_value(const Target& target, const Value& value) {
+  switch (value.type()) {
+    case ValueType::Text: return Value(json_text::python_dumps_spacing(value.as_text()));
+    case ValueType::Boolean: return Value(value.as_bool() ? "true" : "false");
+    case ValueType::Integer:
+    case ValueType::Real: return Value(value.to_string());
+    default: cannot_store(target, value, "pass JSON text such as '{\"key\": 1}', a number or a boolean");
+  }
+}
+
 Value to_db(const Target& target, const Value& value) {
   switch (target.type()) {
     case FieldType::Auto:
@@ -517,6 +547,7 @@ Value to_db(const Target& target, const Value& value) {
     case FieldType::Timestamp: return timestamp_db_value(target, value);
     case FieldType::IP: return ip_db_value(target, value);
     case FieldType::Boolean: return boolean_db_value(target, value);
+    case FieldType::JSON: return json_db_value(target, value);
     case FieldType::Custom: {
       const auto& convert = target.options().adapter.db_value;
       return convert ? convert(value) : value;
@@ -528,7 +559,7 @@ Value to_db(const Target& target, const Value& value) {
   return value;
 }
 
-Value to_python(const Target& target, const Value& value) {
+Value to_python(const Target& target, Value value) {
   switch (target.type()) {
     case FieldType::Auto:
     case FieldType::BigAuto:
@@ -540,14 +571,14 @@ Value to_python(const Target& target, const Value& value) {
     case FieldType::Decimal: return decimal_python_value(value);
     case FieldType::Char:
     case FieldType::FixedChar:
-    case FieldType::Text: return string_python_value(target, value);
+    case FieldType::Text: return string_python_value(target, std::move(value));
     case FieldType::Blob:
     case FieldType::BigBit: return blob_python_value(value);
     case FieldType::UUID:
     case FieldType::BinaryUUID: return uuid_python_value(target, value);
     case FieldType::DateTime:
     case FieldType::Date:
-    case FieldType::Time: return temporal_python_value(target, value);
+    case FieldType::Time: return temporal_python_value(target, std::move(value));
     case FieldType::Timestamp: return timestamp_python_value(target, value);
     case FieldType::IP: return ip_python_value(target, value);
     case FieldType::Boolean: return boolean_python_value(value);
@@ -558,6 +589,7 @@ Value to_python(const Target& target, const Value& value) {
     // A REAL column already returns reals; Peewee's float() would change nothing else we store.
     case FieldType::Float:
     case FieldType::Double:
+    case FieldType::JSON:
     case FieldType::Bare:
     case FieldType::ForeignKey:
     case FieldType::ManyToMany: return value;
@@ -580,9 +612,9 @@ Value Field::db_value(const Value& value) const {
   return to_db(target_of(*this), value);
 }
 
-Value Field::python_value(const Value& value) const {
+Value Field::python_value(Value value) const {
   if (value.is_null()) return value;
-  return to_python(target_of(*this), value);
+  return to_python(target_of(*this), std::move(value));
 }
 
 }  // namespace peewasm

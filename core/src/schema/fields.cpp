@@ -34,6 +34,7 @@ Field BooleanField(std::string name) { return Field(std::move(name), FieldType::
 Field BitField(std::string name) { return Field(std::move(name), FieldType::Bit).default_value(0); }
 Field BigBitField(std::string name) { return Field(std::move(name), FieldType::BigBit).default_value(Blob{}); }
 Field BareField(std::string name) { return Field(std::move(name), FieldType::Bare); }
+Field JSONField(std::string name) { return Field(std::move(name), FieldType::JSON); }
 
 Field CustomField(std::string name, std::string field_type, FieldAdapter adapter) {
   Field field(std::move(name), FieldType::Custom);

@@ -15,8 +15,10 @@ namespace peewasm {
 struct Instance::State {
   const Metadata* meta;
   std::vector<Value> values;  // by field index
-  std::vector<char> present;  // Peewee's "key in __data__"
-  std::vector<char> dirty;
+  // One flag per field, in std::string for its small buffer: a model of up to 15 fields keeps
+  // them inline, so loading a row allocates nothing for them.
+  std::string present;  // Peewee's "key in __data__"
+  std::string dirty;
   std::map<std::string, Instance, std::less<>> related;  // by foreign key name or join attr
   std::vector<std::pair<std::string, Value>> extras;     // selected non-field columns
   // Eager loading: backref rows by backref name; the parent a loaded row came with, by its
@@ -329,9 +331,9 @@ std::vector<std::string> Instance::dirty_fields() const {
 
 bool Instance::is_dirty() const { return !dirty_fields().empty(); }
 
-void Instance::load_column(const Field& field, const Value& db_value) {
+void Instance::load_column(const Field& field, Value db_value) {
   State& s = state();
-  s.values[field.index()] = field.python_value(db_value);
+  s.values[field.index()] = field.python_value(std::move(db_value));
   s.present[field.index()] = 1;
 }
 

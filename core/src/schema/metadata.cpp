@@ -7,7 +7,8 @@
 
 namespace peewasm {
 
-Metadata::Metadata(std::string name, Meta meta) : name_(std::move(name)), meta_(std::move(meta)) {
+Metadata::Metadata(std::string name, Meta meta)
+    : name_(std::move(name)), meta_(std::move(meta)), schema_(meta_.schema.value_or("")) {
   table_ = std::make_shared<TableNode>(*this, "");
 }
 

@@ -6,14 +6,23 @@
 
 namespace peewasm {
 
+void table_entity(SqlContext& ctx, const Metadata& meta) {
+  if (meta.schema().empty()) {
+    ctx.entity(meta.table_name());
+  } else {
+    ctx.entity(meta.schema(), meta.table_name());
+  }
+}
+
 void TableNode::to_sql(SqlContext& ctx) const {
   if (ctx.scope() == Scope::Values) {
-    ctx.entity(meta_->table_name());
+    table_entity(ctx, *meta_);
     return;
   }
   if (!alias_.empty()) ctx.aliases().set(this, alias_);
   if (ctx.scope() == Scope::Source) {
-    ctx.entity(meta_->table_name()).literal(" AS ").entity(ctx.aliases().get(this));
+    table_entity(ctx, *meta_);
+    ctx.literal(" AS ").entity(ctx.aliases().get(this));
   } else {
     // A reference: a correlated subquery finds the outer query's alias.
     ctx.entity(ctx.aliases().get_any_depth(this));

@@ -131,8 +131,17 @@ Model ModelRegistry::define(ModelSpec spec) {
   }
 
   models_.push_back(std::move(owned));
-  for (auto& field : meta.fields_) {
-    if (field->is_foreign_key()) resolve_foreign_key(meta, *field);
+  try {
+    for (auto& field : meta.fields_) {
+      if (field->is_foreign_key()) resolve_foreign_key(meta, *field);
+    }
+  } catch (...) {
+    // A key that cannot resolve leaves no half-defined model, and no backref to it elsewhere.
+    for (auto& other : models_) {
+      std::erase_if(other->backrefs_, [&](const Field* fk) { return &fk->model() == &meta; });
+    }
+    models_.pop_back();
+    throw;
   }
   // Deferred foreign keys elsewhere that were waiting for this model.
   for (auto& other : models_) {

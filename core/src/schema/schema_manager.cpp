@@ -31,7 +31,8 @@ void column_ddl(SqlContext& ctx, const Field& field) {
 void foreign_key_ddl(SqlContext& ctx, const Field& field) {
   const ForeignKeySpec& fk = field.foreign_key();
   ctx.literal("FOREIGN KEY (").entity(field.column_name()).literal(") REFERENCES ");
-  ctx.entity(field.rel_model().table_name()).literal(" (").entity(field.rel_field().column_name()).literal(")");
+  table_entity(ctx, field.rel_model());
+  ctx.literal(" (").entity(field.rel_field().column_name()).literal(")");
   if (!fk.on_delete.empty()) ctx.literal(" ON DELETE ").literal(fk.on_delete);
   if (!fk.on_update.empty()) ctx.literal(" ON UPDATE ").literal(fk.on_update);
   if (!fk.deferrable.empty()) ctx.literal(" DEFERRABLE ").literal(fk.deferrable);
@@ -62,7 +63,13 @@ CompiledSql index_ddl(const Metadata& meta, const std::string& name, const NodeV
   auto _ = ctx.push({.scope = Scope::Values, .subquery = true, .value_literals = true});
   ctx.literal(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
   if (safe) ctx.literal("IF NOT EXISTS ");
-  ctx.entity(name).literal(" ON ").entity(meta.table_name()).literal(" ");
+  // SQLite names an index's schema on the index, not on its table (Peewee's index_schema_prefix).
+  if (meta.schema().empty()) {
+    ctx.entity(name);
+  } else {
+    ctx.entity(meta.schema(), name);
+  }
+  ctx.literal(" ON ").entity(meta.table_name()).literal(" ");
   if (!using_type.empty()) ctx.literal("USING " + using_type + " ");
   ctx.sql(enclosed_list(expressions));
   if (where.has_value()) ctx.literal(" WHERE ").sql(where.node());
@@ -73,11 +80,13 @@ CompiledSql index_ddl(const Metadata& meta, const std::string& name, const NodeV
 
 CompiledSql SchemaManager::create_table_sql(bool safe) const {
   const Metadata& meta = model_.meta();
-  SqlContext ctx;
+  // Column types come from the model's database, which may map custom labels (field_types).
+  SqlContext ctx(meta.database() ? meta.database()->dialect() : Dialect::sqlite());
   auto _ = ctx.push({.scope = Scope::Values});
   ctx.literal(meta.options().temporary.value_or(false) ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
   if (safe) ctx.literal("IF NOT EXISTS ");
-  ctx.entity(meta.table_name()).literal(" (");
+  table_entity(ctx, meta);
+  ctx.literal(" (");
   bool first = true;
   auto next = [&] {
     if (!first) ctx.literal(", ");
@@ -162,7 +171,8 @@ std::vector<CompiledSql> SchemaManager::create_indexes_sql(bool safe) const {
 
 CompiledSql SchemaManager::drop_table_sql(bool safe) const {
   SqlContext ctx;
-  ctx.literal(safe ? "DROP TABLE IF EXISTS " : "DROP TABLE ").entity(model_.meta().table_name());
+  ctx.literal(safe ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
+  table_entity(ctx, model_.meta());
   return {ctx.text(), {}};
 }
 
@@ -170,7 +180,9 @@ CompiledSql SchemaManager::create_foreign_key_sql(const Field& field) const {
   const Metadata& meta = model_.meta();
   SqlContext ctx;
   std::string name = "fk_" + meta.table_name() + "_" + field.column_name() + "_refs_" + field.rel_model().table_name();
-  ctx.literal("ALTER TABLE ").entity(meta.table_name()).literal(" ADD CONSTRAINT ").entity(name).literal(" ");
+  ctx.literal("ALTER TABLE ");
+  table_entity(ctx, meta);
+  ctx.literal(" ADD CONSTRAINT ").entity(name).literal(" ");
   foreign_key_ddl(ctx, field);
   return {ctx.text(), {}};
 }

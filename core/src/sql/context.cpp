@@ -29,9 +29,17 @@ SqlContext& SqlContext::value(const Value& v, const Field* field, Convert conver
   const Field* converter = field;
   if (!converter && convert == Convert::Inherit) converter = state_.converter;
   Value converted = converter ? converter->db_value(v) : v;
-  if (state_.value_literals) return literal(converted.to_sql_literal());
-  params_.push_back(std::move(converted));
-  return literal(dialect_.param);
+  // Peewee's db_value may return a function call (JSONField: json(?)); NULL stays bare.
+  const std::string_view function = converter && !converted.is_null() ? converter->db_function() : "";
+  if (!function.empty()) literal(function).literal("(");
+  if (state_.value_literals) {
+    literal(converted.to_sql_literal());
+  } else {
+    params_.push_back(std::move(converted));
+    literal(dialect_.param);
+  }
+  if (!function.empty()) literal(")");
+  return *this;
 }
 
 namespace {

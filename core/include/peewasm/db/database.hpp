@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "peewasm/db/query_log.hpp"
+#include "peewasm/sql/dialect.hpp"
 #include "peewasm/value.hpp"
 
 struct sqlite3;  // headers never include sqlite3.h
@@ -30,6 +31,9 @@ struct DatabaseOptions {
   // Prepared statements kept for reuse, least recently used dropped first (Python's
   // sqlite3 keeps 128).
   std::size_t statement_cache_size = 128;
+  // Column types for field type labels, added to SQLite's or replacing them (Peewee's
+  // SqliteDatabase(..., field_types={'uuid': 'text'}) for a custom field's 'uuid').
+  std::map<std::string, std::string> field_types;
 };
 
 // One row as SQLite returned it; valid only during the row callback.
@@ -49,6 +53,8 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   const std::string& path() const noexcept { return path_; }
+  // SQLite's spelling of types and operators, with this database's field_types applied.
+  const Dialect& dialect() const noexcept { return dialect_; }
 
   // Runs a statement that returns no rows we need (DDL, INSERT, UPDATE, DELETE, PRAGMA set).
   // Returns the number of rows changed. Throws the typed error SQLite's code maps to.
@@ -106,6 +112,7 @@ class Database {
   void roll_back_block();
 
   std::string path_;
+  Dialect dialect_;
   // Declared before the cache so cached statements are finalized before the connection closes.
   std::unique_ptr<sqlite3, CloseConnection> connection_;
   std::unique_ptr<StatementCache> statements_;

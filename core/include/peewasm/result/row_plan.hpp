@@ -3,6 +3,7 @@
 // Built once per query from the selected nodes and the recorded joins (never from column
 // names); applied per row as a flat loop over columns.
 
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +21,9 @@ class RowPlan {
  public:
   explicit RowPlan(const SelectNode& query);
 
-  // One model instance (with its joined instances attached) from one row of values.
-  Instance build(const std::vector<Value>& row) const;
+  // One model instance (with its joined instances attached) from one row of values. The
+  // values are moved out of `row` (the caller refills it for the next row).
+  Instance build(std::span<Value> row) const;
   // Peewee's dicts(): each column under its name (field name, alias, or column name); a name
   // selected twice keeps its first position and the last value.
   std::vector<std::pair<std::string, Value>> dict(const std::vector<Value>& row) const;
@@ -56,6 +58,9 @@ class RowPlan {
   std::vector<Target> targets_;
   std::vector<Column> columns_;
   std::vector<std::string> keys_;  // distinct column names in first-seen order
+  // build()'s per-row work space, kept so rows allocate only their instances.
+  mutable std::vector<Instance> row_instances_;
+  mutable std::vector<char> row_has_value_;
 };
 
 }  // namespace peewasm

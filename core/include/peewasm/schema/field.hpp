@@ -18,7 +18,7 @@ class Metadata;
 enum class FieldType {
   Auto, BigAuto, Identity, Integer, BigInteger, SmallInteger, Float, Double, Decimal,
   Char, FixedChar, Text, Blob, UUID, BinaryUUID, DateTime, Date, Time, Timestamp, IP,
-  Boolean, Bit, BigBit, Bare, ForeignKey, Custom,
+  Boolean, Bit, BigBit, Bare, ForeignKey, Custom, JSON,
   ManyToMany,  // no column: declares a relation through another model (see many_to_many.hpp)
 };
 
@@ -140,11 +140,15 @@ class Field {
   std::string field_type() const;
   // The column type with modifiers for DDL: "VARCHAR(255)", "DECIMAL(10, 5)", "" (BareField).
   std::string ddl_type(const Dialect& dialect) const;
+  // The SQL function a parameter of this field is passed through, or "": a JSONField sends
+  // json(?) so SQLite stores the document in its own form.
+  std::string_view db_function() const noexcept { return type_ == FieldType::JSON ? "json" : ""; }
 
   // Python value -> what SQLite stores, and back. Throw DataError naming the field when a
   // value cannot be converted.
   Value db_value(const Value& value) const;
-  Value python_value(const Value& value) const;
+  // By value: a caller that hands over its value (a row being loaded) saves a copy.
+  Value python_value(Value value) const;
   // The default for a new instance, if any (calls the default function).
   std::optional<Value> make_default() const;
   // Whether the field has a default, without calling a default function.

@@ -34,6 +34,9 @@ Field BooleanField(std::string name);
 Field BitField(std::string name);
 Field BigBitField(std::string name);
 Field BareField(std::string name);
+// A JSON document in a TEXT column (Peewee 4's JSONField). Values are JSON text ('{"beds": 3}');
+// numbers and booleans are stored as the JSON they write. Reads give the text SQLite keeps.
+Field JSONField(std::string name);
 // A field with its own column type label and conversions ("Creating a custom field").
 Field CustomField(std::string name, std::string field_type, FieldAdapter adapter = {});
 

@@ -73,6 +73,7 @@ class Instance {
   // ImproperlyConfigured listing the names the model has.
   ModelSelect backref(std::string_view name) const;
   ManyToManyQuery many_to_many(std::string_view name) const;
+
   // Eager loading (with_related, prefetch): the rows loaded for a backref, as a list; no query
   // runs. ImproperlyConfigured when nothing was loaded under that name.
   const std::vector<Instance>& prefetched(std::string_view backref) const;
@@ -103,7 +104,7 @@ class Instance {
   bool is_dirty() const;
 
   // Internal: used by result materialization and eager loading.
-  void load_column(const Field& field, const Value& db_value);
+  void load_column(const Field& field, Value db_value);
   void set_extra(std::string name, Value value);
   void set_related(std::string attr, Instance related);
   // Eager loading stores a backref's rows, and links each row to its parent for related(fk_name)

@@ -83,6 +83,8 @@ class Metadata {
 
   const std::string& name() const noexcept { return name_; }
   const std::string& table_name() const noexcept { return table_name_; }
+  // Meta.schema: the attached database the table lives in ("main", "archive"), or "".
+  const std::string& schema() const noexcept { return schema_; }
   const Meta& options() const noexcept { return meta_; }
   Database* database() const noexcept { return meta_.database.value_or(nullptr); }
   // The database or a clear error telling how to bind one.
@@ -135,6 +137,7 @@ class Metadata {
   std::string name_;
   Meta meta_;
   std::string table_name_;
+  std::string schema_;
   const Metadata* parent_ = nullptr;
   std::vector<std::unique_ptr<Field>> fields_;  // owned; addresses are stable
   std::vector<const Field*> sorted_fields_;

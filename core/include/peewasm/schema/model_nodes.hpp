@@ -9,6 +9,10 @@ namespace peewasm {
 
 class Field;
 class Metadata;
+class SqlContext;
+
+// A model's table by name, with its schema when Meta.schema is set: "main"."user".
+void table_entity(SqlContext& ctx, const Metadata& meta);
 
 // A model's table as a query source. Each node is one source identity: the model's own table
 // node, or a new one per Model::alias() (a self-join needs two identities).

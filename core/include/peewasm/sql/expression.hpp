@@ -147,6 +147,17 @@ class Expr {
   Expr bin_or(const Expr& rhs) const;
   Expr distinct() const;
 
+  // Parts of a date or time field, as Peewee's Event.event_date.year: SQLite's date_part()
+  // and date_trunc(), which every Database registers. DateTimeField and TimestampField have
+  // every part, DateField year to day, TimeField hour to second; anything else is refused.
+  Expr year() const;
+  Expr month() const;
+  Expr day() const;
+  Expr hour() const;
+  Expr minute() const;
+  Expr second() const;
+  // The date with everything below `part` zeroed: truncate("month") -> '2024-01-01 00:00:00'.
+  Expr truncate(const std::string& part) const;
 
   // Operators are hidden friends: they apply only when an operand is an Expr.
   friend Expr operator==(const Expr& lhs, const Expr& rhs);  // rhs NULL -> IS NULL
