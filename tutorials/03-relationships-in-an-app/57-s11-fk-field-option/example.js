@@ -6,7 +6,7 @@ class User extends BaseModel {
 
 class Login extends BaseModel {
   static fields = {
-    user: new ForeignKeyField(User, { toField: 'email', backref: 'logins' }),
+    user: new ForeignKeyField(User, { field: User.email, backref: 'logins' }),
   };
 }
 
