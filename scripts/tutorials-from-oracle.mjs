@@ -57,16 +57,12 @@ const chapters = {
   },
 };
 
-// SQLite binds a Python bool as the integer 1 or 0, and the package's query log shows the
-// value as bound: store that.
-const boundParam = (value) => (typeof value === 'boolean' ? Number(value) : value);
-
 // The package applies opening pragmas when it opens the database and does not count them
 // as queries (Peewee records `PRAGMA foreign_keys = 1;` once per connection).
 const isOpeningPragma = (statement) => statement.kind === 'pragma';
 
 const statements = (list) =>
-  (list ?? []).filter((s) => !isOpeningPragma(s)).map((s) => ({ sql: s.sql, params: s.params.map(boundParam) }));
+  (list ?? []).filter((s) => !isOpeningPragma(s)).map((s) => ({ sql: s.sql, params: s.params }));
 
 // Lines printed from the rows of a query without ORDER BY come in SQLite's plan order,
 // which may change between SQLite versions: those are compared as multisets.
