@@ -35,7 +35,7 @@
 //   Field options: null, unique, index, primaryKey, columnName, default (value or function),
 //   constraints [Check(...), SQL(...)], collation, choices, helpText, verboseName;
 //   CharField { maxLength }, DecimalField { maxDigits, decimalPlaces, autoRound },
-//   ForeignKeyField(Target | 'self' | 'Name', { backref, toField, onDelete, onUpdate, lazyLoad }),
+//   ForeignKeyField(Target | 'self' | 'Name', { backref, field, onDelete, onUpdate, lazyLoad }),
 //   DeferredForeignKey('Name', {...}). TypeScript: type members with `declare` lines
 //   (`declare static username: TextField; declare username: string;`), never as plain class
 //   fields (those would hide the getters).

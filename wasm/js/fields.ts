@@ -276,7 +276,7 @@ export interface ForeignKeyOptions extends FieldOptions {
   /** The name of the reverse accessor on the target (default: '<model>_set'; '+' for none). */
   backref?: string;
   /** The target field, or its name (default: its primary key); Peewee's field=. */
-  toField?: Field | string;
+  field?: Field | string;
   onDelete?: string;
   onUpdate?: string;
   deferrable?: string;
@@ -332,7 +332,7 @@ export class ForeignKeyField extends Field {
     return {
       fk: {
         model: typeof this.target === 'string' ? this.target : nameOf(this.target),
-        toField: typeof o.toField === 'string' ? o.toField : o.toField?.name,
+        toField: typeof o.field === 'string' ? o.field : o.field?.name,
         backref: o.backref,
         onDelete: o.onDelete,
         onUpdate: o.onUpdate,

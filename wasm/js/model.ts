@@ -483,7 +483,7 @@ function defineForeignKey(proto: object, meta: ModelMeta, fk: ForeignKeyField): 
     },
     set(this: Model, value: unknown) {
       if (value instanceof Model) {
-        const target = fk.options.toField;
+        const target = fk.options.field;
         this[DATA][slot] = target ? (value as unknown as Values)[typeof target === 'string' ? target : target.name!] : value.keyValue();
         (this[REL] ??= {})[name] = value;
       } else {

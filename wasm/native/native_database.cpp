@@ -27,7 +27,11 @@ DatabaseOptions options_from_js(const val& pragmas) {
 
 val event_to_js(const QueryEvent& event) {
   auto params = val::array();
-  for (std::size_t i = 0; i < event.params.size(); ++i) params.set(i, to_js(event.params[i]));
+  // As SQLite received them: a boolean was bound as 0 or 1 (what Peewee's log shows too).
+  for (std::size_t i = 0; i < event.params.size(); ++i) {
+    const Value& param = event.params[i];
+    params.set(i, param.is_bool() ? val(param.as_bool() ? 1 : 0) : to_js(param));
+  }
   auto out = val::object();
   out.set("sql", text_to_js(event.sql));
   out.set("params", params);
