@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { BooleanField, Database, Model, PREFETCH_TYPE, TextField, prefetch } from 'peewasm';
+import { BooleanField, Database, JOIN, Model, PREFETCH_TYPE, TextField, prefetch } from 'peewasm';
 import { recorded, twitter } from './fixtures/twitter.js';
 
 describe('orm fixes', () => {
@@ -34,6 +34,25 @@ describe('orm fixes', () => {
     assert.throws(() => Tweet.update({ content: 'x' }).where({ id: 1 }), { name: 'TypeError' });
     // Expressions still work.
     assert.equal(Tweet.select().where(Tweet.id.eq(1)).count(), 0);
+    db.close();
+  });
+
+  it('a model joined on the way to a selected one is attached though none of its columns is selected', async () => {
+    const { db, User, Tweet, Favorite } = await twitter();
+    // User -> Favorite is a join along a back-reference; Favorite -> Tweet along its foreign key.
+    const query = User.select(User, Tweet).join(Favorite).join(Tweet).orderBy(User.id, Tweet.id);
+    const rows = [...query].map((user) => [user.username, user.favorite.tweet.content]);
+    assert.deepEqual(rows, [
+      ['huey', 'whine'],
+      ['mickey', 'purr'],
+      ['zaizee', 'meow'],
+      ['zaizee', 'purr'],
+    ]);
+    // An outer join that matched nothing still attaches nothing.
+    User.create({ username: 'mrs whiskers' });
+    const outer = User.select(User, Tweet).join(Favorite, JOIN.LEFT_OUTER).join(Tweet, JOIN.LEFT_OUTER);
+    const [lonely] = outer.where(User.username.eq('mrs whiskers'));
+    assert.equal(lonely.favorite, undefined);
     db.close();
   });
 
