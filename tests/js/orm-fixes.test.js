@@ -56,6 +56,51 @@ describe('orm fixes', () => {
     db.close();
   });
 
+  it("getOrCreate() calls a field's default only when it creates the row", async () => {
+    const db = await Database.open();
+    let calls = 0;
+    class Tag extends Model {
+      static meta = { database: db };
+      static fields = { name: new TextField(), label: new TextField({ default: () => `made ${++calls}` }) };
+    }
+    db.createTables([Tag]);
+    const [created, wasCreated] = Tag.getOrCreate({ name: 'python' });
+    assert.deepEqual([wasCreated, created.label, calls], [true, 'made 1', 1]);
+    const [found, wasFound] = Tag.getOrCreate({ name: 'python', defaults: { label: 'unused' } });
+    assert.deepEqual([wasFound, found.id, found.label, calls], [false, created.id, 'made 1', 1]);
+    const [other] = Tag.getOrCreate({ name: 'js', defaults: { label: 'given' } });
+    assert.deepEqual([other.label, calls], ['given', 1]);
+    db.close();
+  });
+
+  it('filter() takes Peewee\'s keyword filters on the query\'s model', async () => {
+    const { db, User, Tweet } = await twitter();
+    const huey = User.select().where(User.username.eq('huey'));
+    const query = Tweet.select().filter({ user__in: huey, content__ne: 'hiss' }).orderBy(Tweet.id);
+    assert.deepEqual(query.sql(), Tweet.select().where(Tweet.user.in(huey), Tweet.content.ne('hiss')).orderBy(Tweet.id).sql());
+    assert.deepEqual([...query].map((tweet) => tweet.content), ['meow', 'purr']);
+    assert.equal(Tweet.select().filter({ content: 'woof' }).count(), 1);
+    assert.throws(() => Tweet.select().filter({ user__username: 'huey' }).sql(), {
+      name: 'ImproperlyConfigured',
+      message:
+        'Tweet.select().filter(user__username): filters across foreign keys are not supported; join() the related model and use where() on its fields',
+    });
+    db.close();
+  });
+
+  it('connect() and isClosed(): an open database is reused, a closed one stays closed', async () => {
+    const db = await Database.open();
+    assert.equal(db.isClosed(), false);
+    assert.equal(db.connect({ reuseIfOpen: true }), false);
+    assert.throws(() => db.connect(), { name: 'OperationalError', message: 'Connection already opened.' });
+    db.close();
+    assert.equal(db.isClosed(), true);
+    assert.throws(() => db.connect({ reuseIfOpen: true }), {
+      name: 'InterfaceError',
+      message: "Database(':memory:') is closed and cannot be reopened; open a new one with await Database.open()",
+    });
+  });
+
   it('the query log shows booleans as SQLite bound them (0 and 1), as Peewee logs them', async () => {
     const db = await Database.open();
     class Flag extends Model {

@@ -165,6 +165,14 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     rejectFilterObjects(conditions, [this.model, ...this.#joinedSources()]);
     return this.#with(['where', new ExprArg(conjunction(conditions))]);
   }
+  /**
+   * Peewee's filter(): keyword filters on the query's model, ANDed like where():
+   * filter({ user__in: query, title: 'x' }). Operators: eq (default), ne, lt, lte, gt, gte,
+   * in, not_in, like, ilike, regexp.
+   */
+  filter(filters: Record<string, Operand>): ModelSelect<T> {
+    return this.#with(['filter', Object.keys(filters), new ExprList(Object.values(filters))]);
+  }
   orderBy(...ordering: Operand[]): ModelSelect<T> {
     return this.#with(['orderBy', new ExprList(ordering)]);
   }
