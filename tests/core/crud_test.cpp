@@ -155,6 +155,19 @@ TEST_SUITE("query") {
     CHECK(found.get("id") == created.get("id"));
   }
 
+  TEST_CASE("get_or_create makes its defaults only when it creates") {
+    Blog blog;
+    int made = 0;
+    auto defaults = [&] {
+      ++made;
+      return FieldValues{};
+    };
+    CHECK(blog.User.get_or_create({{"username", "user3"}}, defaults).second);
+    CHECK(made == 1);
+    CHECK_FALSE(blog.User.get_or_create({{"username", "user3"}}, defaults).second);
+    CHECK(made == 1);
+  }
+
   TEST_CASE("update and delete queries return the rows they changed") {
     Blog blog;
     Recorder recorder(blog.db);

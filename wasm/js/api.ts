@@ -69,7 +69,8 @@
 //   Tuple(...), Value(x), JOIN.INNER/LEFT_OUTER/RIGHT_OUTER/FULL/FULL_OUTER/CROSS.
 // Database: open(path?, { pragmas }), createTables, dropTables, bind, atomic(fn) (rolls back
 //   when fn throws; nests as savepoints), executeSql/querySql (raw SQL), onQuery(listener)
-//   (sql, params, durationMs, rows, failed), queryCount, resetQueryCount(), close().
+//   (sql, params, durationMs, rows, failed), queryCount, resetQueryCount(), close(), isClosed(),
+//   connect({ reuseIfOpen }) (a closed Database stays closed: open a new one).
 // Errors: PeeweeError > ImproperlyConfigured, DoesNotExist, InterfaceError, DatabaseError >
 //   IntegrityError, OperationalError, ProgrammingError, DataError, NotSupportedError.
 export { Database } from './database.js';

@@ -1,7 +1,7 @@
 // Database: one SQLite connection inside the wasm module. `await Database.open()` is the
 // only asynchronous call (it loads the module the first time); everything after is
 // synchronous, like Peewee.
-import { DataError, InterfaceError } from './errors.js';
+import { DataError, InterfaceError, OperationalError } from './errors.js';
 import { NativeHandle } from './handles.js';
 import { loadRuntime, unwrap } from './runtime.js';
 import { Session } from './session.js';
@@ -95,6 +95,26 @@ export class Database {
 
   get closed(): boolean {
     return this.#handle.released;
+  }
+
+  /** Peewee's is_closed(). */
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Peewee's connect(): the database opens in open(), so on an open one this is Peewee's
+   * "already opened" error (or false with reuseIfOpen). close() frees the native database,
+   * so a closed one cannot be reopened (an in-memory one's data went with it).
+   */
+  connect(options: { reuseIfOpen?: boolean } = {}): boolean {
+    if (this.closed) {
+      throw new InterfaceError(
+        `Database('${this.path}') is closed and cannot be reopened; open a new one with await Database.open()`,
+      );
+    }
+    if (options.reuseIfOpen) return false;
+    throw new OperationalError('Connection already opened.');
   }
 
   /** Runs a statement for its effect (DDL, INSERT, UPDATE, DELETE, PRAGMA). */

@@ -100,10 +100,18 @@ const classByKind: Record<NativeFailure['kind'], typeof PeeweeError> = {
   InterfaceError,
 };
 
+// The core's messages name Peewee's methods; in JS they have camelCase names.
+const jsMethodNames: ReadonlyArray<readonly [string, string]> = [['with_related(', 'withRelated(']];
+
+/** A core message with the JS names of the methods it names. */
+export function jsMessage(message: string): string {
+  return jsMethodNames.reduce((text, [peewee, js]) => text.replaceAll(peewee, js), message);
+}
+
 /** The JS error for a failure returned by the bindings. */
 export function errorFromNative(failure: NativeFailure): PeeweeError {
   const ErrorClass = Object.hasOwn(classByKind, failure.kind)
     ? classByKind[failure.kind]
     : InterfaceError;
-  return new ErrorClass(failure.message, { sqliteCode: failure.sqliteCode });
+  return new ErrorClass(jsMessage(failure.message), { sqliteCode: failure.sqliteCode });
 }

@@ -178,7 +178,8 @@ class ModelBase {
    */
   static getOrCreate<T extends Model>(this: ModelClass<T>, values: Values & { defaults?: Values }): [T, boolean] {
     const { defaults = {}, ...where } = values;
-    return sessionFor(this).getOrCreate(this, where, withDefaults(this, { ...where, ...defaults }, where)) as [T, boolean];
+    const makeDefaults = () => withDefaults(this, { ...where, ...defaults }, where);
+    return sessionFor(this).getOrCreate(this, where, makeDefaults) as [T, boolean];
   }
 
   static createTable(this: ModelClass, options: { safe?: boolean } = {}): void {

@@ -64,7 +64,11 @@ export interface NativeDatabase extends NativeObject {
   _runPrepared(id: number, params: NativeValue[]): NativeResult<any>;
   _save(request: string, params: NativeValue[]): NativeResult<{ rows: number | bigint; pk: NativeValue[] }>;
   _deleteInstance(request: string, params: NativeValue[]): NativeResult<number | bigint>;
-  _getOrCreate(request: string, params: NativeValue[]): NativeResult<{ created: boolean; values: NativeValue[] }>;
+  _getOrCreate(
+    request: string,
+    params: NativeValue[],
+    defaults: () => { pairs: string; params: NativeValue[] },
+  ): NativeResult<{ created: boolean; values: NativeValue[] }>;
   _createTables(ids: string, safe: boolean): NativeResult<undefined>;
   _dropTables(ids: string, safe: boolean): NativeResult<undefined>;
   _beginAtomic(): NativeResult<undefined>;

@@ -3,6 +3,7 @@
 // once; the core replays it on its own query objects (wasm/native/decode_query.cpp), so join
 // inference, aliases and SQL have one implementation.
 import { ImproperlyConfigured } from './errors.js';
+import { rejectFilterObjects } from './filter-objects.js';
 import { Expr, JOIN, Node, encodeOperand, type JoinType, type Operand } from './expressions.js';
 import type { EncodedNode, Encoder, Source } from './encoder.js';
 import type { SqlValue } from './values.js';
@@ -139,6 +140,16 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     return new ModelSelect<R>(this.model, this.#source, { op, previous: this.#recording }, rowType, this.#cte);
   }
 
+  /** What join() and joinFrom() joined, earliest first. */
+  #joinedSources(): unknown[] {
+    const joined: unknown[] = [];
+    for (let node = this.#recording; node; node = node.previous) {
+      const refs = node.op.filter((arg): arg is JoinRef => arg instanceof JoinRef);
+      joined.unshift(...refs.map((ref) => ref.source));
+    }
+    return joined;
+  }
+
   #as<R>(rowType: RowType): ModelSelect<R> {
     return new ModelSelect<R>(this.model, this.#source, this.#recording, rowType, this.#cte);
   }
@@ -151,7 +162,16 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
   }
   /** Conditions are ANDed, also with those of earlier where() calls. */
   where(...conditions: Operand[]): ModelSelect<T> {
+    rejectFilterObjects(conditions, [this.model, ...this.#joinedSources()]);
     return this.#with(['where', new ExprArg(conjunction(conditions))]);
+  }
+  /**
+   * Peewee's filter(): keyword filters on the query's model, ANDed like where():
+   * filter({ user__in: query, title: 'x' }). Operators: eq (default), ne, lt, lte, gt, gte,
+   * in, not_in, like, ilike, regexp.
+   */
+  filter(filters: Record<string, Operand>): ModelSelect<T> {
+    return this.#with(['filter', Object.keys(filters), new ExprList(Object.values(filters))]);
   }
   orderBy(...ordering: Operand[]): ModelSelect<T> {
     return this.#with(['orderBy', new ExprList(ordering)]);
@@ -487,6 +507,7 @@ export class Update extends WriteQuery {
     this.#values = values;
   }
   where(...conditions: Operand[]): Update {
+    rejectFilterObjects(conditions, [this.model]);
     return new Update(this.model, this.#values, [...this.conditions, conjunction(conditions)]);
   }
   protected encodeQuery(encoder: Encoder): EncodedNode {
@@ -505,6 +526,7 @@ export class Delete extends WriteQuery {
     super(model, conditions);
   }
   where(...conditions: Operand[]): Delete {
+    rejectFilterObjects(conditions, [this.model]);
     return new Delete(this.model, [...this.conditions, conjunction(conditions)]);
   }
   protected encodeQuery(encoder: Encoder): EncodedNode {

@@ -194,6 +194,9 @@ function modelRow(reader: Reader, targets: Target[], columns: Column[]): Model {
       setExtra(instance, targets[column.target]!.meta, column.name, value);
     }
   }
+  // A model on the path to a loaded one is attached even with no columns selected
+  // (Article -> ArticleTag -> Tag selecting Article and Tag: article.articletag.tag).
+  for (let t = targets.length - 1; t > 0; t--) if (filled[t]) filled[targets[t]!.parent] = true;
   // Children come after their parents; an outer join that matched nothing attaches nothing.
   for (let t = 1; t < targets.length; t++) {
     if (!filled[t]) continue;

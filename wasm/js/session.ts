@@ -277,13 +277,19 @@ export class Session implements BoundClasses {
     return Number(this.#settle(this.#native()._deleteInstance(JSON.stringify({ m: id, pk }), encoder.params)));
   }
 
-  getOrCreate(cls: ModelClass, where: Record<string, unknown>, defaults: Record<string, unknown>): [Model, boolean] {
+  /** makeDefaults runs only when the row is created (a default may read the clock). */
+  getOrCreate(cls: ModelClass, where: Record<string, unknown>, makeDefaults: () => Record<string, unknown>): [Model, boolean] {
     const { id, meta, coreToSlot } = this.bind(cls);
-    const encoder = new Encoder(this);
-    const pairs = (values: Record<string, unknown>) =>
+    const pairs = (encoder: Encoder, values: Record<string, unknown>) =>
       Object.entries(values).map(([name, value]) => [fieldNameOf(meta, name), encoder.param(value)]);
-    const request = { m: id, where: pairs(where), defaults: pairs(defaults) };
-    const result = this.#settle(this.#native()._getOrCreate(JSON.stringify(request), encoder.params));
+    const encoder = new Encoder(this);
+    const request = { m: id, where: pairs(encoder, where) };
+    const defaults = () => {
+      const defaultsEncoder = new Encoder(this);
+      const made = JSON.stringify(pairs(defaultsEncoder, makeDefaults()));
+      return { pairs: made, params: defaultsEncoder.params };
+    };
+    const result = this.#settle(this.#native()._getOrCreate(JSON.stringify(request), encoder.params, defaults));
     const instance = blankInstance(cls, meta);
     result.values.forEach((value, position) => {
       const field = meta.fields[coreToSlot[position]!]!;

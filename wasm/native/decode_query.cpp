@@ -237,6 +237,13 @@ ModelSelect ExprDecoder::apply(const ModelSelect& query, const json& op) {
       {"selectExtend",
        [](ExprDecoder& d, const ModelSelect& q, const json& o) { return q.select_extend(d.selections(o.at(1))); }},
       {"where", [](ExprDecoder& d, const ModelSelect& q, const json& o) { return q.where(d.expr(o.at(1))); }},
+      {"filter",  // ["filter", [key, ...], [value, ...]]
+       [](ExprDecoder& d, const ModelSelect& q, const json& o) {
+         std::vector<std::pair<std::string, Expr>> filters;
+         const std::vector<Expr> values = d.exprs(o.at(2));
+         for (std::size_t i = 0; i < values.size(); ++i) filters.emplace_back(o.at(1).at(i).get<std::string>(), values[i]);
+         return q.filter(filters);
+       }},
       {"orderBy", [](ExprDecoder& d, const ModelSelect& q, const json& o) { return q.order_by(d.exprs(o.at(1))); }},
       {"limit", [](ExprDecoder&, const ModelSelect& q, const json& o) { return q.limit(o.at(1).get<std::int64_t>()); }},
       {"offset", [](ExprDecoder&, const ModelSelect& q, const json& o) { return q.offset(o.at(1).get<std::int64_t>()); }},

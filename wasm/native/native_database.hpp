@@ -71,7 +71,8 @@ class NativeDatabase {
   emscripten::val delete_instance(const std::string& request, const emscripten::val& params);
   // {"m": id, "where": [[field, param index]], "defaults": [[field, param index]]}
   // -> {ok, value: {created, values: [value per field, in the model's order]}}
-  emscripten::val get_or_create(const std::string& request, const emscripten::val& params);
+  emscripten::val get_or_create(const std::string& request, const emscripten::val& params,
+                                const emscripten::val& defaults);
   // ids: JSON array of model ids. -> {ok}
   emscripten::val create_tables(const std::string& ids, bool safe);
   emscripten::val drop_tables(const std::string& ids, bool safe);

@@ -171,14 +171,19 @@ val NativeDatabase::delete_instance(const std::string& request_text, const val& 
   }));
 }
 
-val NativeDatabase::get_or_create(const std::string& request_text, const val& params) {
+val NativeDatabase::get_or_create(const std::string& request_text, const val& params, const val& defaults) {
   return with_events(run_guarded([&] {
     const json request = parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
     const Model& model = models().model(request.at("m").get<std::size_t>());
-    auto [instance, created] = model.get_or_create(field_values(request.at("where"), decode),
-                                                   field_values(request.value("defaults", json::array()), decode));
+    // The defaults (field defaults may read a clock) are made by JS only when the row is new.
+    auto make_defaults = [&] {
+      const val made = defaults();
+      auto default_values = params_from_js(made["params"]);
+      return field_values(parse(made["pairs"].as<std::string>()), ExprDecoder(models(), default_values));
+    };
+    auto [instance, created] = model.get_or_create(field_values(request.at("where"), decode), make_defaults);
     std::vector<Value> row;
     for (const Field* field : model.meta().sorted_fields()) row.push_back(instance.get(field->name()));
     auto out = val::object();

@@ -202,6 +202,11 @@ Instance Model::get_by_id(const std::vector<Value>& composite_pk) const {
 }
 
 std::pair<Instance, bool> Model::get_or_create(const FieldValues& values, const FieldValues& defaults) const {
+  return get_or_create(values, [&] { return defaults; });
+}
+
+std::pair<Instance, bool> Model::get_or_create(const FieldValues& values,
+                                               const std::function<FieldValues()>& make_defaults) const {
   ModelSelect query = select();
   for (const auto& [name, value] : values) {
     const Field& field = meta().field(name);
@@ -212,6 +217,7 @@ std::pair<Instance, bool> Model::get_or_create(const FieldValues& values, const 
   } catch (const DoesNotExist&) {
   }
   FieldValues all = values;
+  const FieldValues defaults = make_defaults();
   all.insert(all.end(), defaults.begin(), defaults.end());
   try {
     Instance created;

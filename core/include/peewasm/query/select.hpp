@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "peewasm/result/rows.hpp"
@@ -96,6 +97,10 @@ class ModelSelect {
   ModelSelect select(std::vector<Selection> columns) const;
   ModelSelect select_extend(std::vector<Selection> columns) const;
   ModelSelect where(const Expr& condition) const;  // chained calls are ANDed
+  // Peewee's filter(user__in=q, title="x"): keyword filters on the query's model, ANDed like
+  // where(). A key is a field name with an optional __operator: eq, ne, lt, lte, gt, gte, in,
+  // not_in, like, ilike, regexp. Paths across foreign keys (user__username) are refused.
+  ModelSelect filter(const std::vector<std::pair<std::string, Expr>>& filters) const;
   ModelSelect order_by(std::vector<Expr> ordering) const;
   ModelSelect limit(std::int64_t n) const;
   ModelSelect offset(std::int64_t n) const;

@@ -2,6 +2,7 @@
 // Model: a handle on a defined model (Peewee's model class) or an alias of it. It builds
 // queries, creates and fetches instances, and names fields for expressions: User["username"].
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,10 @@ class Model {
   Instance get_by_id(const std::vector<Value>& composite_pk) const;
   // (instance, created): a get with field == value for each pair, else a create in atomic().
   std::pair<Instance, bool> get_or_create(const FieldValues& values, const FieldValues& defaults = {}) const;
+  // The same with defaults made only when the row is created (a default that reads a clock
+  // must not run when the row exists).
+  std::pair<Instance, bool> get_or_create(const FieldValues& values,
+                                          const std::function<FieldValues()>& make_defaults) const;
   // A new unsaved instance (Peewee's Model(**kwargs)).
   Instance new_instance(const FieldValues& values = {}) const;
 
