@@ -8,6 +8,7 @@ import type { EncodedNode, Encoder, Source } from './encoder.js';
 import type { SqlValue } from './values.js';
 import { Model, metaOf, sessionFor, type ModelClass } from './model.js';
 import type { Load, PrefetchType } from './load.js';
+import { CompoundSelect, type CompoundPart } from './compound.js';
 
 /** What a select list takes: fields, expressions, whole models and model aliases. */
 export type Selectable = Operand | Source;
@@ -203,6 +204,20 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
   /** The columns of this query used as a subquery: latest.c.max_ts -> "latest"."max_ts". */
   get c(): Readonly<Record<string, Expr>> {
     return columnsOf((name) => new SubqueryColumn(this as ModelSelect<unknown>, name));
+  }
+
+  /** Compound selects (Peewee's |, +, &, -): this query combined with `rhs`. */
+  union(rhs: CompoundPart): CompoundSelect {
+    return new CompoundSelect(this, 'UNION', rhs);
+  }
+  unionAll(rhs: CompoundPart): CompoundSelect {
+    return new CompoundSelect(this, 'UNION ALL', rhs);
+  }
+  intersect(rhs: CompoundPart): CompoundSelect {
+    return new CompoundSelect(this, 'INTERSECT', rhs);
+  }
+  except(rhs: CompoundPart): CompoundSelect {
+    return new CompoundSelect(this, 'EXCEPT', rhs);
   }
 
   /** This query as a common table expression: query.cte('latest', { recursive, columns }). */
