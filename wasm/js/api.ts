@@ -60,6 +60,9 @@
 //   User.tweets (a BackrefAccessor, for Load); withRelated(new Load(User.tweets, query?,
 //   { perParent, strategy: PREFETCH_TYPE.JOIN })), Load.withRelated(...) nests;
 //   prefetch(User.select(), Tweet.select(), ...) or query.prefetch(Tweet) (legacy).
+//   ManyToManyField(Target, { backref, throughModel }): Course.students.getThroughModel();
+//   course.students / student.courses with add(x, clearExisting?), remove(x), clear()
+//   (x: an instance, a list, ids or a query); Model.insertFrom(query, fields).
 //   Write queries: insert/insertMany(...).onConflictIgnore()/onConflictReplace(),
 //   update(...).where(...), delete().where(...); execute() returns the row id / rows changed.
 // Expressions: field.eq/ne/lt/le/gt/ge(x), .and/.or(x), .not(), .in([..] or a query), .notIn,
@@ -149,6 +152,8 @@ export { prefetch } from './queries.js';
 export type { PrefetchArgument } from './queries.js';
 export type { ModelOptions } from './model.js';
 export { CTE } from './queries.js';
+export { ManyToManyField } from './many-to-many.js';
+export type { ManyToManyOptions, ManyToManyQuery, ManyToManyItems } from './many-to-many.js';
 export { CompoundSelect } from './compound.js';
 export type { CompoundOperator, CompoundPart } from './compound.js';
 export type { CteOptions, JoinTarget } from './queries.js';

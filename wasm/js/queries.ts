@@ -477,18 +477,30 @@ export class Insert extends WriteQuery {
   readonly #rows: readonly Values[];
   readonly #conflict: 'ignore' | 'replace' | undefined;
 
-  constructor(model: ModelClass, rows: readonly Values[], conflict?: 'ignore' | 'replace') {
+  /** INSERT INTO model (fields) SELECT ... (Model.insertFrom). */
+  readonly #from: { query: ModelSelect<unknown>; fields: readonly string[] } | undefined;
+
+  constructor(
+    model: ModelClass,
+    rows: readonly Values[],
+    conflict?: 'ignore' | 'replace',
+    from?: { query: ModelSelect<unknown>; fields: readonly string[] },
+  ) {
     super(model, []);
     this.#rows = rows;
     this.#conflict = conflict;
+    this.#from = from;
   }
   onConflictIgnore(): Insert {
-    return new Insert(this.model, this.#rows, 'ignore');
+    return new Insert(this.model, this.#rows, 'ignore', this.#from);
   }
   onConflictReplace(): Insert {
-    return new Insert(this.model, this.#rows, 'replace');
+    return new Insert(this.model, this.#rows, 'replace', this.#from);
   }
   protected encodeQuery(encoder: Encoder): EncodedNode {
+    if (this.#from) {
+      return { k: 'insert', m: encoder.source(this.model), from: this.#from.query.encode(encoder), fields: this.#from.fields };
+    }
     const rows = this.#rows.map((row) => encodeAssignments(encoder, this.model, row));
     return { k: 'insert', m: encoder.source(this.model), rows, conflict: this.#conflict ?? null };
   }

@@ -340,6 +340,9 @@ FieldValues ExprDecoder::assignments(const Model& model, const json& pairs) {
 
 Insert ExprDecoder::insert(const json& node) {
   Model model = source(node.at("m"));
+  if (auto from = node.find("from"); from != node.end() && !from->is_null()) {
+    return model.insert_from(select(*from), node.at("fields").get<std::vector<std::string>>());
+  }
   std::vector<FieldValues> rows;
   for (const json& row : node.at("rows")) rows.push_back(assignments(model, row));
   Insert query = model.insert_many(rows);

@@ -31,6 +31,7 @@
 //        "strategy"?: "WHERE" | "JOIN" | "MATERIALIZE"}
 // Prefetch subquery: {"q": select, "target"?: model id} (Peewee's (query, Model) pairs).
 // Insert {"k": "insert", "m": id, "rows": [[[field, e]]], "conflict"?: "ignore" | "replace"};
+//   or {"k": "insert", "m": id, "from": select, "fields": [names]} (INSERT INTO ... SELECT);
 // Update {"k": "update", "m": id, "set": [[field, e]], "ops": [[where, e]]};
 // Delete {"k": "delete", "m": id, "ops": [[where, e]]}.
 // Compound {"k": "compound", "op": "UNION" | "UNION ALL" | "INTERSECT" | "EXCEPT", "l": part,
