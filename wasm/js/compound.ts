@@ -17,6 +17,36 @@ export interface CompoundPart {
   encode(encoder: Encoder): EncodedNode;
 }
 
+/** Compound selects (Peewee's |, +, &, -): this query combined with `rhs`. */
+export interface Combinable {
+  union(rhs: CompoundPart): CompoundSelect;
+  unionAll(rhs: CompoundPart): CompoundSelect;
+  intersect(rhs: CompoundPart): CompoundSelect;
+  except(rhs: CompoundPart): CompoundSelect;
+}
+
+/**
+ * Gives a query class the Combinable methods (ModelSelect and CompoundSelect). A function
+ * declaration, so queries.ts can call it while the modules that import each other load.
+ */
+export function addCompoundMethods(cls: { prototype: object }): void {
+  const operators: Record<keyof Combinable, CompoundOperator> = {
+    union: 'UNION',
+    unionAll: 'UNION ALL',
+    intersect: 'INTERSECT',
+    except: 'EXCEPT',
+  };
+  for (const [name, op] of Object.entries(operators)) {
+    Object.defineProperty(cls.prototype, name, {
+      value(this: CompoundPart, rhs: CompoundPart): CompoundSelect {
+        return new CompoundSelect(this, op, rhs);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
 interface Tail {
   readonly order?: readonly Operand[];
   readonly limit?: number;
@@ -36,19 +66,6 @@ export class CompoundSelect extends Expr implements CompoundPart {
   /** The model of the leftmost select: its database runs the compound. */
   get model(): ModelClass {
     return this.lhs.model;
-  }
-
-  union(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'UNION', rhs);
-  }
-  unionAll(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'UNION ALL', rhs);
-  }
-  intersect(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'INTERSECT', rhs);
-  }
-  except(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'EXCEPT', rhs);
   }
 
   /** ORDER BY over the combined rows (columns by the first select's names: SQL('name')). */
@@ -102,3 +119,6 @@ export class CompoundSelect extends Expr implements CompoundPart {
     return db;
   }
 }
+
+export interface CompoundSelect extends Combinable {}
+addCompoundMethods(CompoundSelect);

@@ -8,7 +8,7 @@ import type { EncodedNode, Encoder, Source } from './encoder.js';
 import type { SqlValue } from './values.js';
 import { Model, metaOf, sessionFor, type ModelClass } from './model.js';
 import type { Load, PrefetchType } from './load.js';
-import { CompoundSelect, type CompoundPart } from './compound.js';
+import { addCompoundMethods, type Combinable } from './compound.js';
 
 /** What a select list takes: fields, expressions, whole models and model aliases. */
 export type Selectable = Operand | Source;
@@ -206,20 +206,6 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     return columnsOf((name) => new SubqueryColumn(this as ModelSelect<unknown>, name));
   }
 
-  /** Compound selects (Peewee's |, +, &, -): this query combined with `rhs`. */
-  union(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'UNION', rhs);
-  }
-  unionAll(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'UNION ALL', rhs);
-  }
-  intersect(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'INTERSECT', rhs);
-  }
-  except(rhs: CompoundPart): CompoundSelect {
-    return new CompoundSelect(this, 'EXCEPT', rhs);
-  }
-
   /** This query as a common table expression: query.cte('latest', { recursive, columns }). */
   cte(name: string, options: CteOptions = {}): CTE {
     return new CTE(name, this as ModelSelect<unknown>, options, []);
@@ -327,6 +313,10 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     return { k: 'select', m: encoder.source(this.#source), ops: encodedOps };
   }
 }
+
+// union, unionAll, intersect, except (compound.ts).
+export interface ModelSelect<T = Model> extends Combinable {}
+addCompoundMethods(ModelSelect);
 
 /** A prefetch() subquery: a model (all its rows), a query, or [query, Model]. */
 export type PrefetchArgument = Source | ModelSelect<unknown> | readonly [ModelSelect<unknown>, Source];
