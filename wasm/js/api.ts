@@ -54,11 +54,15 @@
 //   tuples(), objects(), sql() -> [sql, params], count(), exists(), first(), get(), scalar().
 //   Subqueries and CTEs: q.alias('latest').c.max_ts, join(subquery or cte, { on }),
 //   q.cte('name', { recursive, columns }) -> cte.c.col, cte.unionAll(step),
-//   cte.selectFrom(...cols), query.withCte(cte).
+//   cte.selectFrom(...cols), query.withCte(cte). Compound selects: a.union(b), unionAll,
+//   intersect, except (chain; orderBy/limit/offset; sql(), dicts(), tuples(); field.in(a.union(b))).
 // Relations: user.tweets (a select of the user's tweets; a list once eagerly loaded);
 //   User.tweets (a BackrefAccessor, for Load); withRelated(new Load(User.tweets, query?,
 //   { perParent, strategy: PREFETCH_TYPE.JOIN })), Load.withRelated(...) nests;
 //   prefetch(User.select(), Tweet.select(), ...) or query.prefetch(Tweet) (legacy).
+//   ManyToManyField(Target, { backref, throughModel }): Course.students.getThroughModel();
+//   course.students / student.courses with add(x, clearExisting?), remove(x), clear()
+//   (x: an instance, a list, ids or a query); Model.insertFrom(query, fields).
 //   Write queries: insert/insertMany(...).onConflictIgnore()/onConflictReplace(),
 //   update(...).where(...), delete().where(...); execute() returns the row id / rows changed.
 // Expressions: field.eq/ne/lt/le/gt/ge(x), .and/.or(x), .not(), .in([..] or a query), .notIn,
@@ -67,13 +71,14 @@
 //   .asc()/.desc({ nulls }), .distinct(); fn.ANY_NAME(...args) (.filter(where), .over({...})),
 //   SQL(text, params), Check(text), Case(predicate | null, [[when, then]], otherwise?),
 //   Tuple(...), Value(x), JOIN.INNER/LEFT_OUTER/RIGHT_OUTER/FULL/FULL_OUTER/CROSS.
-// Database: open(path?, { pragmas }), createTables, dropTables, bind, atomic(fn) (rolls back
+// Database: open(path?, { pragmas }), createTables, dropTables, bind, atomic((txn) => ...) (rolls back
 //   when fn throws; nests as savepoints), executeSql/querySql (raw SQL), onQuery(listener)
 //   (sql, params, durationMs, rows, failed), queryCount, resetQueryCount(), close(), isClosed(),
 //   connect({ reuseIfOpen }) (a closed Database stays closed: open a new one).
 // Errors: PeeweeError > ImproperlyConfigured, DoesNotExist, InterfaceError, DatabaseError >
 //   IntegrityError, OperationalError, ProgrammingError, DataError, NotSupportedError.
 export { Database } from './database.js';
+export { Transaction } from './transaction.js';
 export type {
   ExecuteResult,
   MemoryUsage,
@@ -148,4 +153,8 @@ export { prefetch } from './queries.js';
 export type { PrefetchArgument } from './queries.js';
 export type { ModelOptions } from './model.js';
 export { CTE } from './queries.js';
+export { ManyToManyField } from './many-to-many.js';
+export type { ManyToManyOptions, ManyToManyQuery, ManyToManyItems } from './many-to-many.js';
+export { CompoundSelect } from './compound.js';
+export type { CompoundOperator, CompoundPart } from './compound.js';
 export type { CteOptions, JoinTarget } from './queries.js';

@@ -5,6 +5,7 @@ import { DataError, InterfaceError, OperationalError } from './errors.js';
 import { NativeHandle } from './handles.js';
 import { loadRuntime, unwrap } from './runtime.js';
 import { Session } from './session.js';
+import type { Transaction } from './transaction.js';
 import { toNativeValue, type SqlParam, type SqlValue } from './values.js';
 import { bindDatabase, databaseOf, metaOf, type ModelClass } from './model.js';
 import type { NativeDatabase, NativeModule, NativeQueryEvent, NativeResult, NativeValue } from './native.js';
@@ -164,7 +165,7 @@ export class Database {
    * Runs fn in a transaction (nested: a savepoint) and returns its result. If fn throws,
    * everything it did is rolled back, the error propagates, and the database stays usable.
    */
-  atomic<R>(fn: () => R): R {
+  atomic<R>(fn: (txn: Transaction) => R): R {
     return this.#session.atomic(fn);
   }
 

@@ -9,6 +9,7 @@ import { DoesNotExist, ImproperlyConfigured, InterfaceError } from './errors.js'
 import { Expr, type Node, type Operand } from './expressions.js';
 import { AutoField, Field, ForeignKeyField } from './fields.js';
 import { BackrefAccessor } from './load.js';
+import { ManyToManyField } from './many-to-many.js';
 import type { Encoder, Source } from './encoder.js';
 import type { Database } from './database.js';
 import { sessionOf, type Session } from './session.js';
@@ -120,6 +121,13 @@ class ModelBase {
   /** INSERT of one row: Model.insert({ field: value }).execute() returns the new row id. */
   static insert(this: ModelClass, values: Values = {}): Insert {
     return new Insert(this, [withDefaults(this, values)]);
+  }
+
+  /** INSERT INTO this table (fields) SELECT ...: the query's columns fill `fields` in order. */
+  static insertFrom(this: ModelClass, query: ModelSelect<unknown>, fields: readonly (string | Field)[]): Insert {
+    const names = fields.map((field) => (typeof field === 'string' ? field : fieldName(field)));
+    for (const name of names) assertSettable(metaOf(this), name);
+    return new Insert(this, [], undefined, { query, fields: names });
   }
 
   /** INSERT of many rows: objects, or arrays of values in the order of `fields`. */
@@ -354,7 +362,13 @@ function setUp(cls: ModelClass): ModelMeta {
   const options = optionsOf(cls, parent);
 
   const own: Field[] = [];
+  const manyToMany: Array<[string, ManyToManyField]> = [];
   for (const [key, value] of Object.entries(ownFields(cls) ?? {})) {
+    // No column: it links through a model of its own, set up once this one is.
+    if (value instanceof ManyToManyField) {
+      manyToMany.push([key, value]);
+      continue;
+    }
     if (!(value instanceof Field)) {
       throw new ImproperlyConfigured(`${name}.fields.${key} is not a field; use new TextField(), new IntegerField(), ...`);
     }
@@ -399,6 +413,7 @@ function setUp(cls: ModelClass): ModelMeta {
   const meta: ModelMeta = { name, cls, options, fields, fieldsByName, primaryKey, foreignKeys, objectIds };
   Object.defineProperty(cls, META, { value: meta });
   defineAccessors(meta);
+  for (const [key, field] of manyToMany) field.attach(cls, key);
   return meta;
 }
 

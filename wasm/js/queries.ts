@@ -9,6 +9,7 @@ import type { EncodedNode, Encoder, Source } from './encoder.js';
 import type { SqlValue } from './values.js';
 import { Model, metaOf, sessionFor, type ModelClass } from './model.js';
 import type { Load, PrefetchType } from './load.js';
+import { addCompoundMethods, type Combinable } from './compound.js';
 
 /** What a select list takes: fields, expressions, whole models and model aliases. */
 export type Selectable = Operand | Source;
@@ -333,6 +334,10 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
   }
 }
 
+// union, unionAll, intersect, except (compound.ts).
+export interface ModelSelect<T = Model> extends Combinable {}
+addCompoundMethods(ModelSelect);
+
 /** A prefetch() subquery: a model (all its rows), a query, or [query, Model]. */
 export type PrefetchArgument = Source | ModelSelect<unknown> | readonly [ModelSelect<unknown>, Source];
 
@@ -482,18 +487,30 @@ export class Insert extends WriteQuery {
   readonly #rows: readonly Values[];
   readonly #conflict: 'ignore' | 'replace' | undefined;
 
-  constructor(model: ModelClass, rows: readonly Values[], conflict?: 'ignore' | 'replace') {
+  /** INSERT INTO model (fields) SELECT ... (Model.insertFrom). */
+  readonly #from: { query: ModelSelect<unknown>; fields: readonly string[] } | undefined;
+
+  constructor(
+    model: ModelClass,
+    rows: readonly Values[],
+    conflict?: 'ignore' | 'replace',
+    from?: { query: ModelSelect<unknown>; fields: readonly string[] },
+  ) {
     super(model, []);
     this.#rows = rows;
     this.#conflict = conflict;
+    this.#from = from;
   }
   onConflictIgnore(): Insert {
-    return new Insert(this.model, this.#rows, 'ignore');
+    return new Insert(this.model, this.#rows, 'ignore', this.#from);
   }
   onConflictReplace(): Insert {
-    return new Insert(this.model, this.#rows, 'replace');
+    return new Insert(this.model, this.#rows, 'replace', this.#from);
   }
   protected encodeQuery(encoder: Encoder): EncodedNode {
+    if (this.#from) {
+      return { k: 'insert', m: encoder.source(this.model), from: this.#from.query.encode(encoder), fields: this.#from.fields };
+    }
     const rows = this.#rows.map((row) => encodeAssignments(encoder, this.model, row));
     return { k: 'insert', m: encoder.source(this.model), rows, conflict: this.#conflict ?? null };
   }

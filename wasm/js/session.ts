@@ -3,6 +3,7 @@
 // them through the Embind handle and decodes the results.
 import { DeferredForeignKey, ForeignKeyField } from './fields.js';
 import { InterfaceError } from './errors.js';
+import { Transaction } from './transaction.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
@@ -301,19 +302,27 @@ export class Session implements BoundClasses {
 
   // ---- transactions -----------------------------------------------------------------------
 
-  atomic<R>(fn: () => R): R {
-    this.#settle(this.#native()._beginAtomic());
+  atomic<R>(fn: (txn: Transaction) => R): R {
+    const native = this.#native();
+    const txn = new Transaction({
+      begin: () => this.#settle(native._beginAtomic()),
+      commit: () => this.#settle(native._commitAtomic()),
+      rollBack: () => this.#settle(native._rollBackAtomic()),
+    });
+    this.#settle(native._beginAtomic());
     let result: R;
     try {
-      result = fn();
+      result = fn(txn);
       if (result instanceof Promise) {
         throw new InterfaceError('db.atomic(fn): fn returned a Promise; the API is synchronous, so pass a plain function');
       }
     } catch (error) {
-      this.#settle(this.#native()._rollBackAtomic());
+      this.#settle(native._rollBackAtomic());
       throw error;
+    } finally {
+      txn.close();
     }
-    this.#settle(this.#native()._commitAtomic());
+    this.#settle(native._commitAtomic());
     return result;
   }
 }

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 #include "bound_models.hpp"
@@ -128,6 +129,7 @@ Expr ExprDecoder::expr(const json& node) {
       {"case", [](ExprDecoder& d, const json& n) { return d.case_(n); }},
       {"list", [](ExprDecoder& d, const json& n) { return Tuple(d.exprs(n.at("items"))); }},
       {"select", [](ExprDecoder& d, const json& n) { return d.select(n).expr(); }},
+      {"compound", [](ExprDecoder& d, const json& n) { return d.compound(n).expr(); }},
       {"subc", [](ExprDecoder& d, const json& n) { return d.select(n.at("q")).c(n.at("n").get<std::string>()); }},
       {"ctec", [](ExprDecoder& d, const json& n) { return d.cte(n.at("c")).c(n.at("n").get<std::string>()); }},
   };
@@ -225,6 +227,22 @@ ModelSelect ExprDecoder::select(const json& node) {
   ModelSelect query = node.contains("cte") ? cte(node.at("cte")).select_from(exprs(node.at("cols")))
                                            : source(node.at("m")).select();
   for (const json& op : node.at("ops")) query = apply(query, op);
+  return query;
+}
+
+CompoundSelect ExprDecoder::compound(const json& node) {
+  static const std::set<std::string, std::less<>> operators{"UNION", "UNION ALL", "INTERSECT", "EXCEPT"};
+  const std::string& op = node.at("op").get_ref<const std::string&>();
+  if (!operators.contains(op)) throw InterfaceError("unknown compound operator \"" + op + "\" in a query description");
+  auto part = [this](const json& side) {
+    return side.at("k") == "compound" ? compound(side).node_ptr() : select(side).node_ptr();
+  };
+  CompoundSelect query(part(node.at("l")), op, part(node.at("r")));
+  if (auto order = node.find("order"); order != node.end() && !order->is_null()) query = query.order_by(exprs(*order));
+  if (auto limit = node.find("limit"); limit != node.end() && !limit->is_null()) query = query.limit(limit->get<std::int64_t>());
+  if (auto offset = node.find("offset"); offset != node.end() && !offset->is_null()) {
+    query = query.offset(offset->get<std::int64_t>());
+  }
   return query;
 }
 
@@ -329,6 +347,9 @@ FieldValues ExprDecoder::assignments(const Model& model, const json& pairs) {
 
 Insert ExprDecoder::insert(const json& node) {
   Model model = source(node.at("m"));
+  if (auto from = node.find("from"); from != node.end() && !from->is_null()) {
+    return model.insert_from(select(*from), node.at("fields").get<std::vector<std::string>>());
+  }
   std::vector<FieldValues> rows;
   for (const json& row : node.at("rows")) rows.push_back(assignments(model, row));
   Insert query = model.insert_many(rows);

@@ -31,8 +31,12 @@
 //        "strategy"?: "WHERE" | "JOIN" | "MATERIALIZE"}
 // Prefetch subquery: {"q": select, "target"?: model id} (Peewee's (query, Model) pairs).
 // Insert {"k": "insert", "m": id, "rows": [[[field, e]]], "conflict"?: "ignore" | "replace"};
+//   or {"k": "insert", "m": id, "from": select, "fields": [names]} (INSERT INTO ... SELECT);
 // Update {"k": "update", "m": id, "set": [[field, e]], "ops": [[where, e]]};
 // Delete {"k": "delete", "m": id, "ops": [[where, e]]}.
+// Compound {"k": "compound", "op": "UNION" | "UNION ALL" | "INTERSECT" | "EXCEPT", "l": part,
+//           "r": part, "order"?: [e], "limit"?: n, "offset"?: n}; a part is a select or a
+//           compound. Also an expression (a subquery: IN (a UNION b)).
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +45,7 @@
 
 #include "peewasm/loading/load.hpp"
 #include "peewasm/loading/prefetch.hpp"
+#include "peewasm/query/compound.hpp"
 #include "peewasm/query/cte.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
@@ -63,6 +68,7 @@ class ExprDecoder {
   JoinSource join_source(const nlohmann::json& ref);
   Cte cte(const nlohmann::json& ref);
   ModelSelect select(const nlohmann::json& node);
+  CompoundSelect compound(const nlohmann::json& node);
   Insert insert(const nlohmann::json& node);
   Update update(const nlohmann::json& node);
   Delete delete_(const nlohmann::json& node);

@@ -108,6 +108,10 @@ val NativeDatabase::run_request(const json& request, const val& params) {
     return int_to_js(decode.delete_(query).execute());
   }
 
+  if (kind == "compound") {
+    if (mode != "sql") throw InterfaceError("a compound select runs through its SQL (sql(), dicts(), tuples())");
+    return sql_to_js(decode.compound(query).sql());
+  }
   const ModelSelect select = decode.select(query);
   if (mode == "rows") return heap_view(encoder_.encode(select, models()));
   // Eager loads: the core builds the instances and attaches the loaded rows.

@@ -12,7 +12,8 @@ class Course extends BaseModel {
 }
 
 const Enrollment = Course.students.getThroughModel();
-print(Enrollment.name, Enrollment._meta.tableName, Object.keys(Enrollment._meta.fields).sort());
+// Its fields: an id (added, as on every model) and a foreign key to each side.
+print(Enrollment.name, Enrollment.meta.tableName, ['id', ...Object.keys(Enrollment.fields)].sort());
 db.createTables([Student, Course, Enrollment]);
 
 const alice = Student.create({ name: 'Alice' });

@@ -27,4 +27,4 @@ other.tags.add(tag);
 article.tags.remove(tag);
 print([...article.tags].map((t) => t.name)); // all tags
 print([...tag.articles].map((a) => a.title)); // all articles with this tag
-print(ArticleTag._meta.tableName);
+print(ArticleTag.meta.tableName);
