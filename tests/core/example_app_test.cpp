@@ -117,6 +117,14 @@ TEST_SUITE("query") {
     check_oracle(recorder, "ex004.subquery.timeline");
   }
 
+  TEST_CASE("example app: the timeline through filter(user__in=...) sends the same query") {
+    ExampleApp app;
+    Recorder recorder(app.db);
+    auto timeline = app.Message.select().filter({{"user__in", app.following(app.huey).expr()}});
+    check_output({listed(timeline.execute(), "content")}, "ex004.subquery.timeline_filter", peewasm::test::LineOrder::Any);
+    check_oracle(recorder, "ex004.subquery.timeline_filter");
+  }
+
   TEST_CASE("example app: object_list counts and paginates, 20 per page") {
     ExampleApp app;
     Recorder recorder(app.db);
