@@ -119,4 +119,16 @@ describe('orm fixes', () => {
     assert.deepEqual([...Flag.select().orderBy(Flag.id)].map((flag) => flag.on), [true, false]);
     db.close();
   });
+
+  it('sql() of a model bound to no database compiles, as Peewee does; running it still names the fix', async () => {
+    (await Database.open()).close(); // the module is loaded
+    class Orphan extends Model {
+      static fields = { name: new TextField() };
+    }
+    assert.deepEqual(Orphan.select().where(Orphan.name.eq('x')).sql(), [
+      'SELECT "t1"."id", "t1"."name" FROM "orphan" AS "t1" WHERE ("t1"."name" = ?)',
+      ['x'],
+    ]);
+    assert.throws(() => [...Orphan.select()], { name: 'ImproperlyConfigured', message: /Orphan has no database/ });
+  });
 });

@@ -3,8 +3,8 @@
 // synchronous, like Peewee.
 import { DataError, InterfaceError, OperationalError } from './errors.js';
 import { NativeHandle } from './handles.js';
-import { loadRuntime, unwrap } from './runtime.js';
-import { Session } from './session.js';
+import { loadedRuntime, loadRuntime, unwrap } from './runtime.js';
+import { provideCompilerSession, Session, sessionOf } from './session.js';
 import type { Transaction } from './transaction.js';
 import { toNativeValue, type SqlParam, type SqlValue } from './values.js';
 import { bindDatabase, databaseOf, metaOf, type ModelClass } from './model.js';
@@ -82,7 +82,19 @@ export class Database {
 
   /** Opens (creating if needed) a database; ':memory:' is a private in-memory one. */
   static async open(path = ':memory:', options: OpenOptions = {}): Promise<Database> {
-    const runtime = await loadRuntime();
+    return Database.#openWith(await loadRuntime(), path, options);
+  }
+
+  // The private database that compiles queries of unbound models; it runs no statement.
+  static #compiler: Database | undefined;
+  static compilerSession(): Session | undefined {
+    const runtime = loadedRuntime();
+    if (!runtime) return undefined;
+    Database.#compiler ??= Database.#openWith(runtime, ':memory:', {});
+    return sessionOf(Database.#compiler);
+  }
+
+  static #openWith(runtime: NativeModule, path: string, options: OpenOptions): Database {
     const pragmas = pragmaList(options.pragmas);
     const native = new runtime.NativeDatabase();
     try {
@@ -278,3 +290,5 @@ function rowObjects(columns: string[], rows: NativeValue[][]): Row[] {
     return row;
   });
 }
+
+provideCompilerSession(() => Database.compilerSession());

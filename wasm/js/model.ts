@@ -12,7 +12,7 @@ import { BackrefAccessor } from './load.js';
 import { ManyToManyField } from './many-to-many.js';
 import type { Encoder, Source } from './encoder.js';
 import type { Database } from './database.js';
-import { sessionOf, type Session } from './session.js';
+import { sessionOf, unboundCompilerSession, type Session } from './session.js';
 import { Delete, Insert, ModelSelect, Update, type Selectable } from './queries.js';
 
 /** Internal slots of an instance (symbols: they never clash with field names). */
@@ -584,6 +584,16 @@ export function bindDatabase(cls: ModelClass, db: Database): void {
 export function databaseOf(cls: ModelClass): Database | undefined {
   const meta = metaOf(cls);
   return Object.hasOwn(cls, BOUND_DATABASE) ? (cls as unknown as Record<symbol, Database>)[BOUND_DATABASE] : meta.options.database;
+}
+
+/** The session that compiles the class's queries: its database's, or for a model bound to
+ *  none (Peewee compiles those too) a private one, once any Database has been opened. */
+export function compilerSessionFor(cls: ModelClass): Session {
+  if (!databaseOf(cls)) {
+    const session = unboundCompilerSession();
+    if (session) return session;
+  }
+  return sessionFor(cls);
 }
 
 /** The session of the database the class is bound to. */

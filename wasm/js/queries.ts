@@ -7,7 +7,7 @@ import { rejectFilterObjects } from './filter-objects.js';
 import { Expr, JOIN, Node, encodeOperand, type JoinType, type Operand } from './expressions.js';
 import type { EncodedNode, Encoder, Source } from './encoder.js';
 import type { SqlValue } from './values.js';
-import { Model, metaOf, sessionFor, type ModelClass } from './model.js';
+import { Model, metaOf, compilerSessionFor, sessionFor, type ModelClass } from './model.js';
 import type { Load, PrefetchType } from './load.js';
 import { addCompoundMethods, type Combinable } from './compound.js';
 
@@ -292,7 +292,7 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
 
   /** [sql, params], as the query would run. */
   sql(): [string, SqlValue[]] {
-    return sessionFor(this.model).compile(this);
+    return compilerSessionFor(this.model).compile(this);
   }
 
   /** SELECT COUNT(1) FROM (this query). */
@@ -478,7 +478,7 @@ abstract class WriteQuery {
   }
 
   sql(): [string, SqlValue[]] {
-    return sessionFor(this.model).compileWrite(this.encodeQuery.bind(this));
+    return compilerSessionFor(this.model).compileWrite(this.encodeQuery.bind(this));
   }
 }
 

@@ -9,6 +9,7 @@ export type RuntimeLoader = (factory: NativeModuleFactory) => Promise<NativeModu
 
 let loader: RuntimeLoader = (factory) => factory();
 let loading: Promise<NativeModule> | undefined;
+let loaded: NativeModule | undefined;
 
 /** Called once by the entry module, before any Database is opened. */
 export function configureRuntime(entryLoader: RuntimeLoader): void {
@@ -18,12 +19,20 @@ export function configureRuntime(entryLoader: RuntimeLoader): void {
 export function loadRuntime(): Promise<NativeModule> {
   if (!loading) {
     loading = loader(createPeewasmModule);
+    loading.then((module) => {
+      loaded = module;
+    });
     // A failed load (missing or unreadable .wasm) may be retried by the next open().
     loading.catch(() => {
       loading = undefined;
     });
   }
   return loading;
+}
+
+/** The module, once a load has finished (synchronous callers: sql() of an unbound model). */
+export function loadedRuntime(): NativeModule | undefined {
+  return loaded;
 }
 
 /** The value of a successful result; the typed error of a failed one. */

@@ -46,6 +46,16 @@ export function sessionOf(db: Database): Session | undefined {
   return sessions.get(db);
 }
 
+// Peewee compiles a query of a model bound to no database; so does sql() here, on a private
+// in-memory database that database.ts provides once the module has loaded.
+let compilerSession: (() => Session | undefined) | undefined;
+export function provideCompilerSession(provider: () => Session | undefined): void {
+  compilerSession = provider;
+}
+export function unboundCompilerSession(): Session | undefined {
+  return compilerSession?.();
+}
+
 export type Settle = <T>(result: NativeResult<T>) => T;
 
 export class Session implements BoundClasses {

@@ -102,6 +102,9 @@ export async function runExample(
   const databases = new Map<TrackedDatabase, { start: number; end?: number }>();
 
   const Database = peewasm.Database as DatabaseClass;
+  // The package's module loads in Database.open(), and a lesson may compile a query before
+  // it opens a database (Peewee compiles an unbound model's query): load it first.
+  (await Database.open()).close();
   const trackedDatabase = new Proxy(Database, {
     get(target, property, receiver) {
       if (property !== 'open') return Reflect.get(target, property, receiver);
