@@ -19,3 +19,15 @@ export class Tally {
 export function tableCounts(users, tweets, favorites) {
   return `users=${users} tweets=${tweets} favorites=${favorites}`;
 }
+
+// W6: per user, id * tweet count + the characters of its tweets' content.
+export function usersWithTweetsChecksum(users, tweetsOf) {
+  const tally = new Tally();
+  for (const user of users) {
+    const tweets = tweetsOf(user);
+    let chars = 0;
+    for (const tweet of tweets) chars += tweet.content.length;
+    tally.add(user.id * tweets.length + chars);
+  }
+  return String(tally);
+}

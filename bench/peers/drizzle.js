@@ -4,7 +4,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/sql-js';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { Tally, tableCounts } from '../harness/checksum.js';
+import { Tally, tableCounts, usersWithTweetsChecksum } from '../harness/checksum.js';
 import { timestampSeconds } from '../harness/data.js';
 import { rootPackages } from '../harness/packages.js';
 import { BULK_CHUNK } from '../harness/workloads.js';
@@ -116,13 +116,7 @@ export default {
         const all = db.select().from(users).all().map((u) => ({ ...u, tweets: [] }));
         const byId = new Map(all.map((u) => [u.id, u]));
         for (const t of db.select().from(tweets).all()) byId.get(t.userId).tweets.push(t);
-        const tally = new Tally();
-        for (const u of all) {
-          let chars = 0;
-          for (const t of u.tweets) chars += t.content.length;
-          tally.add(u.id * u.tweets.length + chars);
-        }
-        return { checksum: String(tally) };
+        return { checksum: usersWithTweetsChecksum(all, (u) => u.tweets) };
       },
       W7() {
         const tally = new Tally();

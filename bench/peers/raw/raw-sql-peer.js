@@ -2,7 +2,7 @@
 // better-sqlite3): prepared statements, row objects, relations stitched in JS, as a user of
 // such a driver writes them. Each driver gives a thin adapter, loaded once (async):
 //   { open() -> { exec(sql), prepare(sql) -> { all(params), get(params), run(params) }, close() } }
-import { Tally, tableCounts } from '../../harness/checksum.js';
+import { Tally, tableCounts, usersWithTweetsChecksum } from '../../harness/checksum.js';
 import { timestampSeconds } from '../../harness/data.js';
 import { BULK_CHUNK } from '../../harness/workloads.js';
 import { COUNT, CREATE_TABLES, INSERT, SELECT, insertMany } from './schema.js';
@@ -110,13 +110,7 @@ export function rawSqlPeer({ name, kind, version, loadAdapter }) {
             byId.set(u.id, u);
           }
           for (const t of read(SELECT.tweets).all([])) byId.get(t.user_id).tweets.push(t);
-          const tally = new Tally();
-          for (const u of users) {
-            let chars = 0;
-            for (const t of u.tweets) chars += t.content.length;
-            tally.add(u.id * u.tweets.length + chars);
-          }
-          return { checksum: String(tally) };
+          return { checksum: usersWithTweetsChecksum(users, (u) => u.tweets) };
         },
         W7() {
           const tally = new Tally();
