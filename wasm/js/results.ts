@@ -82,6 +82,8 @@ interface Target {
   attr: string;
   /** Whether `attr` is a foreign key of the parent (the instance goes behind its getter). */
   viaForeignKey: boolean;
+  /** The core's rule: attached even when all its columns are NULL (a step to a selected model). */
+  keepEmpty: boolean;
 }
 
 interface Column {
@@ -106,9 +108,10 @@ function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, 
     const bound = classes.boundClass(reader.u32());
     const parent = reader.i32();
     const attr = reader.value() as string;
+    const keepEmpty = reader.u32() === 1;
     const parentMeta = parent >= 0 ? targets[parent]!.meta : undefined;
     const viaForeignKey = parentMeta?.foreignKeys.some((fk) => fk.name === attr) ?? false;
-    targets.push({ ...bound, parent, attr, viaForeignKey });
+    targets.push({ ...bound, parent, attr, viaForeignKey, keepEmpty });
   }
   const columns: Column[] = [];
   for (let c = 0; c < columnCount; c++) {
@@ -187,20 +190,17 @@ function modelRow(reader: Reader, targets: Target[], columns: Column[]): Model {
   for (const column of columns) {
     const value = convert(column, reader.value());
     const instance = instances[column.target]!;
+    if (value !== null) filled[column.target] = true;
     if (column.slot >= 0) {
       instance[DATA][column.slot] = value;
-      if (value !== null) filled[column.target] = true;
     } else {
       setExtra(instance, targets[column.target]!.meta, column.name, value);
     }
   }
-  // A model on the path to a loaded one is attached even with no columns selected
-  // (Article -> ArticleTag -> Tag selecting Article and Tag: article.articletag.tag).
-  for (let t = targets.length - 1; t > 0; t--) if (filled[t]) filled[targets[t]!.parent] = true;
   // Children come after their parents; an outer join that matched nothing attaches nothing.
   for (let t = 1; t < targets.length; t++) {
-    if (!filled[t]) continue;
     const target = targets[t]!;
+    if (!filled[t] && !target.keepEmpty) continue;
     const parent = instances[target.parent]!;
     if (target.viaForeignKey) (parent[REL] ??= {})[target.attr] = instances[t]!;
     else (parent as unknown as Record<string, unknown>)[target.attr] = instances[t];

@@ -138,6 +138,7 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
     put_u32(static_cast<std::uint32_t>(models.id_of(*target.meta)));
     put_i32(target.parent);
     put_text(target.attr);
+    put_u32(target.keep_empty ? 1 : 0);
   }
   for (std::size_t i = 0; i < columns.size(); ++i) {
     put_i32(columns[i].target);

@@ -71,10 +71,9 @@ RowPlan::RowPlan(const SelectNode& query) {
   for (const Column& column : columns_) {
     if (column.field) selected[column.target] = 1;
   }
-  keep_empty_.assign(targets_.size(), 0);
   for (std::size_t child = 1; child < targets_.size(); ++child) {
     int parent = targets_[child].parent;
-    if (parent > 0 && (selected[child] || selected[parent])) keep_empty_[parent] = 1;
+    if (parent > 0 && (selected[child] || selected[parent])) targets_[parent].keep_empty = true;
   }
 }
 
@@ -102,7 +101,7 @@ Instance RowPlan::build(std::span<Value> row) const {
   // An outer join that matched nothing attaches no empty instance.
   for (std::size_t t = 1; t < targets_.size(); ++t) {
     const Target& target = targets_[t];
-    if (has_value[t] || keep_empty_[t]) instances[target.parent].set_related(target.attr, instances[t]);
+    if (has_value[t] || target.keep_empty) instances[target.parent].set_related(target.attr, instances[t]);
   }
   return instances.front();
 }

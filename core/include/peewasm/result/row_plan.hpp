@@ -39,6 +39,9 @@ class RowPlan {
     const Metadata* meta;
     int parent;        // index of the target this one hangs from; -1 for the query's model
     std::string attr;  // where it hangs on its parent
+    // Attached even when all its columns are NULL: Peewee keeps a joined instance that is a
+    // step towards a selected model.
+    bool keep_empty = false;
   };
   struct Column {
     int target;           // which instance receives it
@@ -58,7 +61,6 @@ class RowPlan {
   std::vector<Target> targets_;
   std::vector<Column> columns_;
   std::vector<std::string> keys_;  // distinct column names in first-seen order
-  std::vector<char> keep_empty_;   // per target: attached even when all its columns are NULL
   // build()'s per-row work space, kept so rows allocate only their instances.
   mutable std::vector<Instance> row_instances_;
   mutable std::vector<char> row_has_value_;
