@@ -77,7 +77,7 @@ export class Database {
   // Not inline in the constructor: closures there share its scope with the handle's close
   // callback, which would then keep the Database alive and defeat the FinalizationRegistry.
   static #newSession(db: Database): Session {
-    return new Session(db, () => db.#handle.get(), (result) => db.#settle(result));
+    return new Session(db, () => db.#handle.get(), (result) => db.#settle(result), db.#runtime);
   }
 
   /** Opens (creating if needed) a database; ':memory:' is a private in-memory one. */

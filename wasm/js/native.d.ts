@@ -60,8 +60,13 @@ export interface NativeDatabase extends NativeObject {
   _defineModel(spec: string, params: NativeValue[]): NativeResult<string>;
   /** Mode 'rows'/'get': a view on the wasm heap, valid until the next call. */
   _run(request: string, params: NativeValue[]): NativeResult<any>;
-  _prepare(request: string): NativeResult<number>;
-  _runPrepared(id: number, params: NativeValue[]): NativeResult<any>;
+  _prepare(request: string, params: NativeValue[]): NativeResult<number>;
+  /** 0: done, the payload at _replyAddress(); 1: _takeOutcome() holds the error or the events. */
+  _runPrepared(id: number, params: NativeValue[]): number;
+  _runPreparedNumber(id: number, value: number): number;
+  _takeOutcome(): NativeResult<undefined>;
+  /** Two u32 on the heap: the last payload's address and byte length. */
+  _replyAddress(): number;
   _save(request: string, params: NativeValue[]): NativeResult<{ rows: number | bigint; pk: NativeValue[] }>;
   _deleteInstance(request: string, params: NativeValue[]): NativeResult<number | bigint>;
   _getOrCreate(
@@ -84,6 +89,9 @@ export interface NativeHeapStats {
 
 export interface NativeModule {
   NativeDatabase: new () => NativeDatabase;
+  /** Views on the wasm memory; replaced when it grows, so read them at each use. */
+  HEAPU8: Uint8Array;
+  HEAPU32: Uint32Array;
   _heapStats(): NativeHeapStats;
 }
 

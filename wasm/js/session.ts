@@ -8,7 +8,7 @@ import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
-import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
+import type { NativeDatabase, NativeModule, NativeResult, NativeValue } from './native.js';
 import type { Database } from './database.js';
 import type { SqlValue } from './values.js';
 import type { Field } from './fields.js';
@@ -68,10 +68,13 @@ export class Session implements BoundClasses {
   // the module once, with their result plan decoded once.
   readonly #getById = new Map<ModelClass, PreparedRequest>();
   readonly #related = new Map<ForeignKeyField, PreparedRequest>();
+  readonly #runtime: NativeModule;
+  #replyAt: number | undefined;
 
-  constructor(db: Database, native: () => NativeDatabase, settle: Settle) {
+  constructor(db: Database, native: () => NativeDatabase, settle: Settle, runtime: NativeModule) {
     this.#native = native;
     this.#settle = settle;
+    this.#runtime = runtime;
     sessions.set(db, this);
   }
 
@@ -232,17 +235,34 @@ export class Session implements BoundClasses {
     return this.#runPrepared(prepared, [id]);
   }
 
-  // The request is built with the first call's values; later calls send only theirs.
+  // The request is built and compiled with the first call's values; later calls send only
+  // theirs, a lone number without an array, and read the payload off the heap.
   #prepare(run: string, encode: (encoder: Encoder) => EncodedNode): PreparedRequest {
-    const [request] = this.#request(run, encode);
-    return { id: this.#settle(this.#native()._prepare(request)), cache: {} };
+    const [request, params] = this.#request(run, encode);
+    return { id: this.#settle(this.#native()._prepare(request, params)), cache: {} };
   }
 
   #runPrepared(prepared: PreparedRequest, values: readonly unknown[]): Model {
-    const encoder = new Encoder(this);
-    for (const value of values) encoder.param(value);
-    const bytes = this.#settle(this.#native()._runPrepared(prepared.id, encoder.params));
-    return decodeRows(bytes, this, 'models', prepared.cache)[0] as Model;
+    const native = this.#native();
+    const only = values.length === 1 ? values[0] : undefined;
+    let outcome: number;
+    if (typeof only === 'number') {
+      outcome = native._runPreparedNumber(prepared.id, only);
+    } else {
+      const encoder = new Encoder(this);
+      for (const value of values) encoder.param(value);
+      outcome = native._runPrepared(prepared.id, encoder.params);
+    }
+    if (outcome !== 0) this.#settle(native._takeOutcome());
+    return decodeRows(this.#reply(native), this, 'models', prepared.cache)[0] as Model;
+  }
+
+  /** The payload a numeric entry left on the heap (NativeDatabase::reply_address). */
+  #reply(native: NativeDatabase): Uint8Array {
+    this.#replyAt ??= native._replyAddress() >>> 2;
+    const words = this.#runtime.HEAPU32;
+    const start = words[this.#replyAt]!;
+    return this.#runtime.HEAPU8.subarray(start, start + words[this.#replyAt + 1]!);
   }
 
   /** The class a foreign key points at. */

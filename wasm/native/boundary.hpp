@@ -14,6 +14,7 @@
 #include <emscripten/val.h>
 
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,15 +32,13 @@ inline emscripten::val error_result(std::string_view kind, const char* message,
   return result;
 }
 
-// fn() returns the emscripten::val to hand back as `value`.
+// Runs fn() (which returns nothing); a failure comes back as the failure object, success as
+// nullopt. For entries that answer with a plain number instead of a result object.
 template <class Fn>
-emscripten::val run_guarded(Fn&& fn) {
+std::optional<emscripten::val> failure_of(Fn&& fn) {
   try {
-    auto value = fn();
-    auto result = emscripten::val::object();
-    result.set("ok", true);
-    result.set("value", std::move(value));
-    return result;
+    fn();
+    return std::nullopt;
   } catch (const peewasm::Error& error) {
     return error_result(to_string(error.kind()), error.what(), error.sqlite_code());
   } catch (const std::exception& error) {
@@ -49,6 +48,21 @@ emscripten::val run_guarded(Fn&& fn) {
   } catch (...) {
     return error_result("InterfaceError", "unknown C++ exception", 0);
   }
+}
+
+inline emscripten::val ok_result(emscripten::val value) {
+  auto result = emscripten::val::object();
+  result.set("ok", true);
+  result.set("value", std::move(value));
+  return result;
+}
+
+// fn() returns the emscripten::val to hand back as `value`.
+template <class Fn>
+emscripten::val run_guarded(Fn&& fn) {
+  auto value = emscripten::val::undefined();
+  auto failure = failure_of([&] { value = fn(); });
+  return failure ? std::move(*failure) : ok_result(std::move(value));
 }
 
 }  // namespace peewasm::wasm

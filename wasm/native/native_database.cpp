@@ -111,6 +111,7 @@ val NativeDatabase::close() {
     pending_events_.clear();
     encoder_.clear();
     prepared_.clear();
+    outcome_ = val::undefined();
     models_.reset();
     database_.reset();
     return val::undefined();

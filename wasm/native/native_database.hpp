@@ -12,6 +12,8 @@
 #include <emscripten/val.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +21,7 @@
 
 #include "bound_models.hpp"
 #include "encode_result.hpp"
+#include "prepared_select.hpp"
 #include "peewasm/db/database.hpp"
 
 namespace peewasm::wasm {
@@ -60,10 +63,18 @@ class NativeDatabase {
   //   count | exists | scalar     a number | a boolean | a value
   //   execute insert: the last row id; update, delete: rows changed
   emscripten::val run(const std::string& request, const emscripten::val& params);
-  // A request run many times with other values (get by id, lazy loads): parsed once here,
-  // then run by its number. -> {ok, value: number}
-  emscripten::val prepare(const std::string& request);
-  emscripten::val run_prepared(unsigned id, const emscripten::val& params);
+  // A "get" request run many times with other values (get by id, lazy loads), compiled once
+  // here with its first values (prepared_select.hpp), then run by its number.
+  // -> {ok, value: number}
+  emscripten::val prepare(const std::string& request, const emscripten::val& params);
+  // The hot entries answer with a number, not a result object: 0 when the call succeeded
+  // and logged nothing, 1 when take_outcome() holds its result ({ok: false, ...} or
+  // {ok: true} with events). On success the payload's address and byte length are the two
+  // u32 at reply_address(), valid until the next call.
+  int run_prepared(unsigned id, const emscripten::val& params);
+  int run_prepared_number(unsigned id, double value);  // one parameter, a number
+  emscripten::val take_outcome();
+  double reply_address() const;
   // {"m": id, "set": [[field, param index]], "dirty": [field], "force": bool, "only": [field]}
   // -> {ok, value: {rows, pk: [primary key values]}} (Instance::save)
   emscripten::val save(const std::string& request, const emscripten::val& params);
@@ -85,13 +96,18 @@ class NativeDatabase {
   Database& database();
   BoundModels& models();
   emscripten::val run_request(const nlohmann::json& request, const emscripten::val& params);
+  void run_prepared_with(unsigned id, const std::vector<Value>& params);
+  const std::vector<std::uint8_t>& get_first(const ModelSelect& select);
+  int reply(std::optional<emscripten::val> failure);
   // Moves the collected events, if any, into result.events.
   emscripten::val with_events(emscripten::val result);
 
   std::unique_ptr<Database> database_;
   std::unique_ptr<BoundModels> models_;  // with the database: they point at it
   ResultEncoder encoder_;
-  std::vector<nlohmann::json> prepared_;
+  std::vector<PreparedSelect> prepared_;
+  std::array<std::uint32_t, 2> reply_{};
+  emscripten::val outcome_ = emscripten::val::undefined();
   std::optional<QueryLog::ListenerId> listener_;
   std::vector<QueryEvent> pending_events_;
 };

@@ -4,9 +4,13 @@
 
 #include <emscripten/val.h>
 
+#include <cstring>
+#include <utility>
+
 #include "boundary.hpp"
 #include "decode_query.hpp"
 #include "native_database.hpp"
+#include "prepared_select.hpp"
 #include "peewasm/schema/schema_manager.hpp"
 #include "values.hpp"
 
@@ -55,6 +59,13 @@ Instance blank_instance(const json& request, const BoundModels& models) {
   return Instance::blank(models.model(request.at("m").get<std::size_t>()).meta());
 }
 
+// The payload's row count (its first u32, encode_result.hpp).
+std::uint32_t row_count(const std::vector<std::uint8_t>& bytes) {
+  std::uint32_t rows = 0;
+  std::memcpy(&rows, bytes.data(), sizeof rows);
+  return rows;
+}
+
 val heap_view(const std::vector<std::uint8_t>& bytes) {
   return val(emscripten::typed_memory_view(bytes.size(), bytes.data()));
 }
@@ -72,26 +83,60 @@ val NativeDatabase::run(const std::string& request_text, const val& params) {
   return with_events(run_guarded([&]() -> val { return run_request(parse(request_text), params); }));
 }
 
-val NativeDatabase::prepare(const std::string& request_text) {
+val NativeDatabase::prepare(const std::string& request_text, const val& params) {
   return run_guarded([&] {
-    prepared_.push_back(parse(request_text));
+    prepared_.emplace_back(parse(request_text), params_from_js(params), models());
     return val(static_cast<double>(prepared_.size() - 1));
   });
 }
 
-val NativeDatabase::run_prepared(unsigned id, const val& params) {
-  return with_events(run_guarded([&]() -> val {
-    if (id >= prepared_.size()) throw InterfaceError("no prepared request #" + std::to_string(id));
-    return run_request(prepared_[id], params);
-  }));
+int NativeDatabase::run_prepared(unsigned id, const val& params) {
+  return reply(failure_of([&] { run_prepared_with(id, params_from_js(params)); }));
 }
 
-// The body of run() and run_prepared(); runs inside their run_guarded().
+int NativeDatabase::run_prepared_number(unsigned id, double value) {
+  return reply(failure_of([&] { run_prepared_with(id, {number_value(value)}); }));
+}
+
+void NativeDatabase::run_prepared_with(unsigned id, const std::vector<Value>& params) {
+  if (id >= prepared_.size()) throw InterfaceError("no prepared request #" + std::to_string(id));
+  PreparedSelect& prepared = prepared_[id];
+  const CompiledSql* compiled = prepared.bind(params);
+  const std::vector<std::uint8_t>* bytes = nullptr;
+  if (!compiled) {
+    bytes = &get_first(decode_request_select(prepared.request(), params, models()));
+  } else {
+    bytes = &encoder_.encode(prepared.plan(), database(), *compiled, models());
+    // The error names the SQL and params of these values: decoded again, nothing run.
+    if (row_count(*bytes) == 0) throw decode_request_select(prepared.request(), params, models()).not_found();
+  }
+  reply_[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(bytes->data()));
+  reply_[1] = static_cast<std::uint32_t>(bytes->size());
+}
+
+int NativeDatabase::reply(std::optional<val> failure) {
+  if (!failure && pending_events_.empty()) return 0;
+  outcome_ = with_events(failure ? std::move(*failure) : ok_result(val::undefined()));
+  return 1;
+}
+
+val NativeDatabase::take_outcome() { return std::exchange(outcome_, val::undefined()); }
+
+double NativeDatabase::reply_address() const {
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(reply_.data()));
+}
+
+// As ModelSelect::get(): the first row of the first page of one.
+const std::vector<std::uint8_t>& NativeDatabase::get_first(const ModelSelect& select) {
+  const auto& bytes = encoder_.encode(select.paginate(1, 1), models());
+  if (row_count(bytes) == 0) throw select.not_found();
+  return bytes;
+}
+
+// The body of run(); runs inside its run_guarded().
 val NativeDatabase::run_request(const json& request, const val& params) {
   auto values = params_from_js(params);
-  const json* aliases = request.contains("aliases") ? &request["aliases"] : nullptr;
-  const json* ctes = request.contains("ctes") ? &request["ctes"] : nullptr;
-  ExprDecoder decode(models(), values, aliases, ctes);
+  ExprDecoder decode = request_decoder(request, values, models());
   const std::string& mode = request.at("run").get_ref<const std::string&>();
   const json& query = request.at("q");
   const std::string& kind = query.at("k").get_ref<const std::string&>();
@@ -126,12 +171,7 @@ val NativeDatabase::run_request(const json& request, const val& params) {
                                       prefetch_type(request.value("type", json())));
     return heap_view(encoder_.encode_graph(rows, models()));
   }
-  if (mode == "get") {
-    // As ModelSelect::get(): the first row of the first page of one.
-    const auto& bytes = encoder_.encode(select.paginate(1, 1), models());
-    if (bytes.size() >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0) throw select.not_found();
-    return heap_view(bytes);
-  }
+  if (mode == "get") return heap_view(get_first(select));
   if (mode == "sql") return sql_to_js(select.sql());
   if (mode == "count") return int_to_js(select.count());
   if (mode == "exists") return val(select.exists());

@@ -82,17 +82,18 @@ val to_js(const Value& value) {
   return val::null();
 }
 
+Value number_value(double number) {
+  if (std::trunc(number) == number && std::fabs(number) <= static_cast<double>(kMaxSafeInteger)) {
+    return Value(static_cast<long long>(number));
+  }
+  return Value(number);
+}
+
 Value from_js(const val& value, std::string_view what) {
   if (value.isNull() || value.isUndefined()) return Value(Null{});
   if (value.isTrue()) return Value(true);
   if (value.isFalse()) return Value(false);
-  if (value.isNumber()) {
-    double number = value.as<double>();
-    if (std::trunc(number) == number && std::fabs(number) <= static_cast<double>(kMaxSafeInteger)) {
-      return Value(static_cast<long long>(number));
-    }
-    return Value(number);
-  }
+  if (value.isNumber()) return number_value(value.as<double>());
   if (value.isString()) return Value(value.as<std::string>());
   if (value.instanceof(uint8_array_class())) {
     return Value(emscripten::convertJSArrayToNumberVector<std::uint8_t>(value));

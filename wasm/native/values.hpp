@@ -30,6 +30,8 @@ emscripten::val int_to_js(std::int64_t value);
 emscripten::val text_to_js(const std::string& text);
 emscripten::val to_js(const Value& value);
 
+// A JS number as from_js() reads it (for entries that take a number, not a val).
+Value number_value(double number);
 // `what` names the argument in error messages ("parameter 2", "pragma foreign_keys").
 Value from_js(const emscripten::val& value, std::string_view what);
 // A JS array of values (undefined counts as empty).
