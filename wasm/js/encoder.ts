@@ -43,8 +43,7 @@ export class Encoder {
 
   /** The index of a new parameter holding `value`. */
   param(value: unknown): number {
-    const plain = isKeyed(value) ? value.keyValue() : value;
-    return this.params.push(toNativeValue(plain, `parameter ${this.params.length + 1}`)) - 1;
+    return this.params.push(nativeParam(value, `parameter ${this.params.length + 1}`)) - 1;
   }
 
   source(source: Source): EncodedSource {
@@ -77,6 +76,11 @@ export class Encoder {
     if (this.ctes.length) body.ctes = this.ctes;
     return JSON.stringify(body);
   }
+}
+
+/** A parameter as the bindings take it: an instance stands for its key. */
+export function nativeParam(value: unknown, what: string): NativeValue {
+  return toNativeValue(isKeyed(value) ? value.keyValue() : value, what);
 }
 
 function isKeyed(value: unknown): value is KeyedValue {

@@ -88,15 +88,14 @@ class ModelBase {
   /** A new, unsaved instance with the fields' defaults and the given values. */
   constructor(values: Values = {}) {
     const meta = metaOf(new.target as ModelClass);
-    const data = new Array<unknown>(meta.fields.length).fill(undefined);
-    for (const field of meta.fields) data[field.slot] = field.makeDefault();
+    // Fields are in slot order; push keeps the array packed (create() runs this per row).
+    const data: unknown[] = [];
+    for (const field of meta.fields) data.push(field.makeDefault());
     this[DATA] = data;
     this[DIRTY] = null;
     this[REL] = null;
-    for (const [name, value] of Object.entries(values)) {
-      assertSettable(meta, name);
-      (this as Values)[name] = value;
-    }
+    const prototype = new.target.prototype as object;
+    for (const name of Object.keys(values)) setterOf(prototype, meta, name).call(this, values[name]);
   }
 
   // ---- the model's fields, queries and CRUD (class side) ------------------------------
@@ -454,6 +453,36 @@ function assertSettable(meta: ModelMeta, name: string): void {
   throw new ImproperlyConfigured(
     `${meta.name} has no field "${name}"; its fields are ${[...meta.fieldsByName.keys()].join(', ')}`,
   );
+}
+
+type Setter = (this: Model, value: unknown) => void;
+const settersByPrototype = new WeakMap<object, Map<string, Setter>>();
+
+/**
+ * What `instance[name] = value` runs for a field name: the accessor found along the
+ * prototype chain, looked up once per class and name. (A keyed store to a name that
+ * varies is V8's slow path; new Model(values) and create() do one per value.)
+ */
+function setterOf(prototype: object, meta: ModelMeta, name: string): Setter {
+  let setters = settersByPrototype.get(prototype);
+  if (!setters) settersByPrototype.set(prototype, (setters = new Map()));
+  let setter = setters.get(name);
+  if (!setter) {
+    assertSettable(meta, name);
+    setter = accessorSetter(prototype, name) ?? function (this: Model, value: unknown) {
+      (this as unknown as Values)[name] = value;
+    };
+    setters.set(name, setter);
+  }
+  return setter;
+}
+
+function accessorSetter(prototype: object, name: string): Setter | undefined {
+  for (let at: object | null = prototype; at; at = Object.getPrototypeOf(at) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(at, name);
+    if (descriptor) return descriptor.set as Setter | undefined;
+  }
+  return undefined;
 }
 
 function markDirty(instance: Model, name: string): void {

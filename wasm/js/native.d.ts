@@ -67,7 +67,10 @@ export interface NativeDatabase extends NativeObject {
   _takeOutcome(): NativeResult<undefined>;
   /** Two u32 on the heap: the last payload's address and byte length. */
   _replyAddress(): number;
-  _save(request: string, params: NativeValue[]): NativeResult<{ rows: number | bigint; pk: NativeValue[] }>;
+  /** The request in the heap buffer (NativeDatabase::save); answers as _runPrepared. */
+  _save(length: number): number;
+  /** The address of the heap request buffer, at least `size` bytes. */
+  _requestBuffer(size: number): number;
   _deleteInstance(request: string, params: NativeValue[]): NativeResult<number | bigint>;
   _getOrCreate(
     request: string,

@@ -5,6 +5,7 @@ import { DeferredForeignKey, ForeignKeyField } from './fields.js';
 import { InterfaceError } from './errors.js';
 import { Transaction } from './transaction.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
+import { HeapReplyReader, HeapRequestWriter, HeapViews } from './heap-values.js';
 import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
@@ -28,8 +29,9 @@ interface Binding {
   readonly id: number;
   readonly cls: ModelClass;
   readonly meta: ModelMeta;
-  /** The core's field positions -> this class's slots. */
+  /** The core's field positions -> this class's slots, and back. */
   readonly coreToSlot: readonly number[];
+  readonly slotToCore: readonly number[];
 }
 
 interface ModelDescription {
@@ -38,6 +40,9 @@ interface ModelDescription {
   fields: Array<{ name: string; rel?: string; relField?: string; objectIdName?: string; backref?: string }>;
   primaryKey: string[];
 }
+
+// A field position that names no field (only= with a name the model lacks).
+const noField = 0xffffffff;
 
 const sessions = new WeakMap<Database, Session>();
 
@@ -68,13 +73,15 @@ export class Session implements BoundClasses {
   // the module once, with their result plan decoded once.
   readonly #getById = new Map<ModelClass, PreparedRequest>();
   readonly #related = new Map<ForeignKeyField, PreparedRequest>();
-  readonly #runtime: NativeModule;
+  readonly #heap: HeapViews;
   #replyAt: number | undefined;
+  readonly #requests: HeapRequestWriter;
 
   constructor(db: Database, native: () => NativeDatabase, settle: Settle, runtime: NativeModule) {
     this.#native = native;
     this.#settle = settle;
-    this.#runtime = runtime;
+    this.#heap = new HeapViews(runtime);
+    this.#requests = new HeapRequestWriter(this.#heap);
     sessions.set(db, this);
   }
 
@@ -111,12 +118,10 @@ export class Session implements BoundClasses {
       const spec = specOf(meta, encoder);
       const text = this.#settle(this.#native()._defineModel(JSON.stringify(spec), encoder.params));
       const description = JSON.parse(text) as ModelDescription;
-      const binding: Binding = {
-        id: description.id,
-        cls,
-        meta,
-        coreToSlot: description.fields.map((field) => meta.fieldsByName.get(field.name)!.slot),
-      };
+      const coreToSlot = description.fields.map((field) => meta.fieldsByName.get(field.name)!.slot);
+      const slotToCore: number[] = [];
+      coreToSlot.forEach((slot, position) => (slotToCore[slot] = position));
+      const binding: Binding = { id: description.id, cls, meta, coreToSlot, slotToCore };
       for (const field of description.fields) {
         const fk = meta.fieldsByName.get(field.name);
         if (fk instanceof ForeignKeyField) {
@@ -259,10 +264,14 @@ export class Session implements BoundClasses {
 
   /** The payload a numeric entry left on the heap (NativeDatabase::reply_address). */
   #reply(native: NativeDatabase): Uint8Array {
-    this.#replyAt ??= native._replyAddress() >>> 2;
-    const words = this.#runtime.HEAPU32;
-    const start = words[this.#replyAt]!;
-    return this.#runtime.HEAPU8.subarray(start, start + words[this.#replyAt + 1]!);
+    const at = (this.#replyAt ??= native._replyAddress() >>> 2);
+    const start = this.#heap.words[at]!;
+    return this.#heap.bytes.subarray(start, start + this.#heap.words[at + 1]!);
+  }
+
+  #replyValues(native: NativeDatabase): HeapReplyReader {
+    const at = (this.#replyAt ??= native._replyAddress() >>> 2);
+    return new HeapReplyReader(this.#heap, this.#heap.words[at]!, this.#heap.words[at + 1]!);
   }
 
   /** The class a foreign key points at. */
@@ -279,25 +288,36 @@ export class Session implements BoundClasses {
 
   save(instance: Model, forceInsert: boolean, only: ReadonlyArray<string | Field> | undefined): number {
     const cls = instance.constructor as ModelClass;
-    const { id, meta } = this.bind(cls);
-    const encoder = new Encoder(this);
+    const { id, meta, coreToSlot, slotToCore } = this.bind(cls);
+    const native = this.#native();
+    const request = this.#requests.begin(native);
+    request.u32(id);
+    request.u8(forceInsert ? 1 : 0);
     const data = instance[DATA];
-    const set = meta.fields
-      .filter((field) => data[field.slot] !== undefined)
-      .map((field) => [field.name, encoder.param(data[field.slot])]);
-    const request = {
-      m: id,
-      set,
-      dirty: [...(instance[DIRTY] ?? [])],
-      force: forceInsert,
-      only: only?.map((field) => (typeof field === 'string' ? field : field.name)) ?? [],
-    };
-    const result = this.#settle(this.#native()._save(JSON.stringify(request), encoder.params));
-    meta.primaryKey.forEach((field, i) => {
-      data[field.slot] = result.pk[i];
-    });
+    let set = 0;
+    for (let position = 0; position < coreToSlot.length; position++) if (data[coreToSlot[position]!] !== undefined) set++;
+    request.u32(set);
+    for (let position = 0, param = 0; position < coreToSlot.length; position++) {
+      const value = data[coreToSlot[position]!];
+      if (value === undefined) continue;
+      request.u32(position);
+      request.value(value, param + 1);
+      param++;
+    }
+    const dirty = instance[DIRTY];
+    request.u32(dirty?.size ?? 0);
+    if (dirty) for (const name of dirty) request.u32(slotToCore[meta.fieldsByName.get(name)!.slot]!);
+    request.u32(only?.length ?? 0);
+    for (const field of only ?? []) {
+      const known = meta.fieldsByName.get(typeof field === 'string' ? field : field.name!);
+      request.u32(known ? slotToCore[known.slot]! : noField);
+    }
+    if (native._save(request.length) !== 0) this.#settle(native._takeOutcome());
+    const reply = this.#replyValues(native);
+    const rows = reply.value();
+    for (const field of meta.primaryKey) data[field.slot] = reply.value();
     instance[DIRTY] = null;
-    return Number(result.rows);
+    return Number(rows);
   }
 
   deleteInstance(instance: Model): number {

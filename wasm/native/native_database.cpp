@@ -112,6 +112,8 @@ val NativeDatabase::close() {
     encoder_.clear();
     prepared_.clear();
     outcome_ = val::undefined();
+    request_.clear();
+    replies_.clear();
     models_.reset();
     database_.reset();
     return val::undefined();

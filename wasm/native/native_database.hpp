@@ -21,6 +21,7 @@
 
 #include "bound_models.hpp"
 #include "encode_result.hpp"
+#include "heap_values.hpp"
 #include "prepared_select.hpp"
 #include "peewasm/db/database.hpp"
 
@@ -75,9 +76,15 @@ class NativeDatabase {
   int run_prepared_number(unsigned id, double value);  // one parameter, a number
   emscripten::val take_outcome();
   double reply_address() const;
-  // {"m": id, "set": [[field, param index]], "dirty": [field], "force": bool, "only": [field]}
-  // -> {ok, value: {rows, pk: [primary key values]}} (Instance::save)
-  emscripten::val save(const std::string& request, const emscripten::val& params);
+  // Instance::save, its request in the heap buffer (heap_values.hpp), `length` bytes:
+  // u32 model id, u8 force, u32 n + n x (u32 field position, value) for the fields set,
+  // u32 n + n x u32 position for the dirty ones, u32 n + n x u32 position for only=
+  // (positions in the core's field order; 0xFFFFFFFF: a name that is no field).
+  // Answers as run_prepared(); the reply holds values: rows, then the primary key's.
+  int save(unsigned length);
+  // The address of a buffer of at least `size` bytes for the next heap request; what was
+  // written before stays.
+  double request_buffer(unsigned size);
   // {"m": id, "pk": [param index]} -> {ok, value: rows deleted} (Instance::delete_instance)
   emscripten::val delete_instance(const std::string& request, const emscripten::val& params);
   // {"m": id, "where": [[field, param index]], "defaults": [[field, param index]]}
@@ -107,6 +114,8 @@ class NativeDatabase {
   ResultEncoder encoder_;
   std::vector<PreparedSelect> prepared_;
   std::array<std::uint32_t, 2> reply_{};
+  HeapRequestBuffer request_;
+  HeapValueWriter replies_;
   emscripten::val outcome_ = emscripten::val::undefined();
   std::optional<QueryLog::ListenerId> listener_;
   std::vector<QueryEvent> pending_events_;

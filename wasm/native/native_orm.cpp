@@ -9,6 +9,7 @@
 
 #include "boundary.hpp"
 #include "decode_query.hpp"
+#include "heap_values.hpp"
 #include "native_database.hpp"
 #include "prepared_select.hpp"
 #include "peewasm/schema/schema_manager.hpp"
@@ -53,6 +54,9 @@ std::vector<Model> models_of(const std::string& ids, const BoundModels& bound) {
   for (const json& id : parse(ids)) models.push_back(bound.model(id.get<std::size_t>()));
   return models;
 }
+
+// A field position of a heap request that names no field.
+constexpr std::uint32_t kNoField = 0xFFFFFFFF;
 
 // An instance of the request's model ("m"), with no values yet.
 Instance blank_instance(const json& request, const BoundModels& models) {
@@ -179,26 +183,42 @@ val NativeDatabase::run_request(const json& request, const val& params) {
   throw InterfaceError("unknown run mode \"" + mode + "\" for a select");
 }
 
-val NativeDatabase::save(const std::string& request_text, const val& params) {
-  return with_events(run_guarded([&] {
-    const json request = parse(request_text);
-    auto values = params_from_js(params);
-    ExprDecoder decode(models(), values);
-    Instance instance = blank_instance(request, models());
-    for (const auto& [name, value] : field_values(request.at("set"), decode)) instance.set(name, value);
-    instance.clear_dirty();
-    for (const json& name : request.value("dirty", json::array())) {
-      const std::string field = name.get<std::string>();
-      instance.set(field, instance.get(field));
+int NativeDatabase::save(unsigned length) {
+  return reply(failure_of([&] {
+    HeapValueReader in = request_.reader(length);
+    const Model& model = models().model(in.u32());
+    const bool force = in.u8() != 0;
+    const auto& fields = model.meta().sorted_fields();
+    const auto field_at = [&](std::uint32_t position) -> const std::string& {
+      if (position >= fields.size()) throw InterfaceError("malformed heap request from the JS layer: no field #" + std::to_string(position));
+      return fields[position]->name();
+    };
+    Instance instance = Instance::blank(model.meta());
+    for (auto count = in.u32(); count > 0; --count) {
+      const std::string& name = field_at(in.u32());
+      instance.set(name, in.value());
     }
-    const auto only = request.value("only", std::vector<std::string>());
-    const auto rows = instance.save(request.value("force", false), only);
-    auto out = val::object();
-    out.set("rows", int_to_js(rows));
-    out.set("pk", values_to_js(instance.pk_values()));
-    return out;
+    instance.clear_dirty();
+    for (auto count = in.u32(); count > 0; --count) {
+      const std::string& name = field_at(in.u32());
+      instance.set(name, instance.get(name));
+    }
+    // only=: a name the JS layer could not place (kNoField) is kept, matching no field.
+    std::vector<std::string> only;
+    for (auto count = in.u32(); count > 0; --count) {
+      const std::uint32_t position = in.u32();
+      only.push_back(position == kNoField ? std::string() : field_at(position));
+    }
+    const auto rows = instance.save(force, only);
+    replies_.clear();
+    replies_.value(Value(static_cast<long long>(rows)));
+    for (const Value& pk : instance.pk_values()) replies_.value(pk);
+    reply_[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(replies_.bytes().data()));
+    reply_[1] = static_cast<std::uint32_t>(replies_.bytes().size());
   }));
 }
+
+double NativeDatabase::request_buffer(unsigned size) { return static_cast<double>(request_.reserve(size)); }
 
 val NativeDatabase::delete_instance(const std::string& request_text, const val& params) {
   return with_events(run_guarded([&] {

@@ -3,6 +3,7 @@
 // primary key, table name, indexes, constraints and relationships.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,13 @@ struct ManyToManyRelation {
   std::string qualified_name() const;
 };
 
+// Instance::save's INSERT for one set of fields given: its SQL, compiled once, and its
+// columns (instance.cpp).
+struct InsertShape {
+  std::string sql;
+  std::vector<const Field*> columns;
+};
+
 class Metadata {
  public:
   Metadata(std::string name, Meta meta);
@@ -127,6 +135,10 @@ class Metadata {
   // The model this one extends, if any.
   const Metadata* parent() const noexcept { return parent_; }
 
+  // Instance::save's INSERT statements by the fields given (a cache: fields never change
+  // once the model is defined).
+  std::map<std::vector<const Field*>, InsertShape>& insert_shapes() const noexcept { return insert_shapes_; }
+
  private:
   friend class ModelRegistry;
   friend class Model;
@@ -148,6 +160,7 @@ class Metadata {
   std::vector<std::unique_ptr<ManyToManyRelation>> many_to_many_;  // addresses are stable
   std::vector<ModelIndex> added_indexes_;
   NodePtr table_;
+  mutable std::map<std::vector<const Field*>, InsertShape> insert_shapes_;
 };
 
 // Peewee's table-name rules: legacy lower-cases the name; the new scheme snake_cases it.
