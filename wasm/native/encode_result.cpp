@@ -129,8 +129,28 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
 }
 
 std::vector<std::uint8_t>& ResultEncoder::encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
-                                                 const BoundModels& models) {
+                                                 const BoundModels& models, Header* header) {
   start();
+  if (header && !header->bytes.empty()) {
+    out_.assign(header->bytes.begin(), header->bytes.end());
+    text_.assign(header->text.begin(), header->text.end());
+    text_units_ = header->text_units;
+  } else {
+    put_header(plan, models);
+    if (header) *header = Header{out_, text_, text_units_};
+  }
+
+  std::uint32_t rows = 0;
+  database.query(compiled.sql, compiled.params, [&](const RowView& row) {
+    const int count = row.column_count();
+    for (int i = 0; i < count; ++i) put_value(plan.convert(static_cast<std::size_t>(i), row.column(i)));
+    ++rows;
+  });
+
+  return finish(rows, 0, 12);
+}
+
+void ResultEncoder::put_header(const RowPlan& plan, const BoundModels& models) {
   const auto& targets = plan.targets();
   const auto& columns = plan.columns();
 
@@ -149,15 +169,6 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const RowPlan& plan, Database& 
     put_i32(columns[i].field ? static_cast<std::int32_t>(columns[i].field->index()) : -1);
     put_text(columns[i].name);
   }
-
-  std::uint32_t rows = 0;
-  database.query(compiled.sql, compiled.params, [&](const RowView& row) {
-    const int count = row.column_count();
-    for (int i = 0; i < count; ++i) put_value(plan.convert(static_cast<std::size_t>(i), row.column(i)));
-    ++rows;
-  });
-
-  return finish(rows, 0, 12);
 }
 
 void ResultEncoder::clear() {

@@ -48,9 +48,17 @@ class ResultEncoder {
   // Runs the query and encodes its rows. The returned view points into this encoder's buffer:
   // valid until the next encode (JS copies what it keeps before calling again).
   std::vector<std::uint8_t>& encode(const ModelSelect& query, const BoundModels& models);
-  // The same for a select compiled beforehand (a prepared request): its plan and SQL.
+  // The header and plan part of a payload, kept by a caller that encodes one plan again and
+  // again (a prepared request): later payloads copy it instead of writing it.
+  struct Header {
+    std::vector<std::uint8_t> bytes;
+    std::vector<std::uint8_t> text;
+    std::uint32_t text_units = 0;
+  };
+  // The same for a select compiled beforehand (a prepared request): its plan and SQL; with
+  // `header`, filled on first use and copied afterwards.
   std::vector<std::uint8_t>& encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
-                                    const BoundModels& models);
+                                    const BoundModels& models, Header* header = nullptr);
   // Encodes instances the core built (a query run with its eager loads, or prefetch()).
   std::vector<std::uint8_t>& encode_graph(const std::vector<Instance>& instances, const BoundModels& models);
   // Releases the buffers' memory (on close).
@@ -63,6 +71,7 @@ class ResultEncoder {
   void put_text(std::string_view text);
   void put_value(const Value& value);
   void put_instance(const Instance& instance, const BoundModels& models);
+  void put_header(const RowPlan& plan, const BoundModels& models);
   void start();
   std::vector<std::uint8_t>& finish(std::uint32_t count, std::size_t count_at, std::size_t text_offset_at);
 

@@ -110,7 +110,7 @@ void NativeDatabase::run_prepared_with(unsigned id, const std::vector<Value>& pa
   if (!compiled) {
     bytes = &get_first(decode_request_select(prepared.request(), params, models()));
   } else {
-    bytes = &encoder_.encode(prepared.plan(), database(), *compiled, models());
+    bytes = &encoder_.encode(prepared.plan(), database(), *compiled, models(), &prepared.header());
     // The error names the SQL and params of these values: decoded again, nothing run.
     if (row_count(*bytes) == 0) throw decode_request_select(prepared.request(), params, models()).not_found();
   }
