@@ -71,7 +71,7 @@
 //   .asc()/.desc({ nulls }), .distinct(); fn.ANY_NAME(...args) (.filter(where), .over({...})),
 //   SQL(text, params), Check(text), Case(predicate | null, [[when, then]], otherwise?),
 //   Tuple(...), Value(x), JOIN.INNER/LEFT_OUTER/RIGHT_OUTER/FULL/FULL_OUTER/CROSS.
-// Database: open(path?, { pragmas }), createTables, dropTables, bind, atomic((txn) => ...) (rolls back
+// Database: open(path?, { pragmas }), ready() (loads the module; sql() of an unbound model needs it), createTables, dropTables, bind, atomic((txn) => ...) (rolls back
 //   when fn throws; nests as savepoints), executeSql/querySql (raw SQL), onQuery(listener)
 //   (sql, params, durationMs, rows, failed), queryCount, resetQueryCount(), close(), isClosed(),
 //   connect({ reuseIfOpen }) (a closed Database stays closed: open a new one).
