@@ -8,6 +8,7 @@ import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
+import type { CompoundPart } from './compound.js';
 import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
 import type { Database } from './database.js';
 import type { SqlValue } from './values.js';
@@ -181,6 +182,12 @@ export class Session implements BoundClasses {
     const request = encoder.request('prefetch', q, { subs, type: type ?? null });
     const bytes = this.#settle(this.#native()._run(request, encoder.params));
     return decodeGraph(bytes, this);
+  }
+
+  /** Rows of a compound select, read with its first select's plan. */
+  compoundRows(query: CompoundPart, rowType: RowType): unknown[] {
+    const [request, params] = this.#request('rows', (encoder) => query.encode(encoder));
+    return this.#rows(request, params, rowType);
   }
 
   #rows(request: string, params: NativeValue[], rowType: RowType): unknown[] {

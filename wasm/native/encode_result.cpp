@@ -5,6 +5,7 @@
 
 #include "bound_models.hpp"
 #include "peewasm/db/database.hpp"
+#include "peewasm/query/compound.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/result/row_plan.hpp"
 #include "peewasm/schema/field.hpp"
@@ -124,9 +125,16 @@ std::vector<std::uint8_t>& ResultEncoder::finish(std::uint32_t count, std::size_
 }
 
 std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const BoundModels& models) {
+  return encode_rows(query.database(), query.sql(), RowPlan(query.node()), models);
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode(const CompoundSelect& query, const BoundModels& models) {
+  return encode_rows(query.database(), query.sql(), RowPlan(query.node().leftmost()), models);
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode_rows(Database& db, const CompiledSql& compiled, const RowPlan& plan,
+                                                      const BoundModels& models) {
   start();
-  const CompiledSql compiled = query.sql();
-  const RowPlan plan(query.node());
   const auto& targets = plan.targets();
   const auto& columns = plan.columns();
 
@@ -147,7 +155,7 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
   }
 
   std::uint32_t rows = 0;
-  query.database().query(compiled.sql, compiled.params, [&](const RowView& row) {
+  db.query(compiled.sql, compiled.params, [&](const RowView& row) {
     const int count = row.column_count();
     for (int i = 0; i < count; ++i) put_value(plan.convert(static_cast<std::size_t>(i), row.column(i)));
     ++rows;

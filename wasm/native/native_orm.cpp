@@ -109,8 +109,10 @@ val NativeDatabase::run_request(const json& request, const val& params) {
   }
 
   if (kind == "compound") {
-    if (mode != "sql") throw InterfaceError("a compound select runs through its SQL (sql(), dicts(), tuples())");
-    return sql_to_js(decode.compound(query).sql());
+    const CompoundSelect compound = decode.compound(query);
+    if (mode == "rows") return heap_view(encoder_.encode(compound, models()));
+    if (mode == "sql") return sql_to_js(compound.sql());
+    throw InterfaceError("unknown run mode \"" + mode + "\" for a compound select");
   }
   const ModelSelect select = decode.select(query);
   if (mode == "rows") return heap_view(encoder_.encode(select, models()));
