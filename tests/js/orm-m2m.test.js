@@ -89,6 +89,30 @@ describe('ManyToManyField', () => {
     db.close();
   });
 
+  it('gives the generated through model as a model class like any other', async () => {
+    const { db, Student, Course, Enrollment, alice, bob, cs101, math } = await school();
+    alice.courses.add([cs101, math]);
+    bob.courses.add(math);
+    const rows = Enrollment.select(Enrollment, Course.title).join(Course).where(Enrollment.student.eq(alice)).orderBy(Course.title);
+    assert.deepEqual([...rows].map((row) => [row.course.title, row.student.name, row.student_id]), [
+      ['CS 101', 'Alice', alice.id],
+      ['Math 101', 'Alice', alice.id],
+    ]);
+    assert.equal(Enrollment.select().where(Enrollment.course.eq(math)).count(), 2);
+    assert.deepEqual([...math.coursestudentthrough_set.orderBy(Enrollment.id)].map((row) => row.student_id), [alice.id, bob.id]);
+
+    // On another database, binding the through model binds the model that declares it.
+    const other = await Database.open();
+    other.bind([Student, Course, Enrollment]);
+    other.createTables([Enrollment, Student, Course]);
+    assert.deepEqual(
+      other.querySql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", [], { rowMode: 'array' }),
+      [['course'], ['course_student_through'], ['student']],
+    );
+    other.close();
+    db.close();
+  });
+
   it('reads the related rows through the through table', async () => {
     const { db, Course, alice, cs101 } = await school();
     alice.courses.add(cs101);

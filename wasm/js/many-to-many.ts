@@ -16,7 +16,7 @@ import { ForeignKeyField } from './fields.js';
 import { DATA, Model, compilerSessionFor, databaseOf, metaOf, sessionFor, type ModelClass } from './model.js';
 import { ModelSelect, type SelectFrom } from './queries.js';
 import type { EncodedNode, Encoder } from './encoder.js';
-import type { ModelDescription } from './session.js';
+import type { ModelDescription, RelationDescription } from './session.js';
 
 export interface ManyToManyOptions {
   /** The name of the relation on the other model (Student.courses). */
@@ -34,16 +34,6 @@ export type ManyToManyQuery<T = Model> = ModelSelect<T> & {
   remove(items: ManyToManyItems): number;
   clear(): number;
 };
-
-/** What the core tells of a relation a model declares (wasm/native/bound_models.hpp). */
-export interface RelationDescription {
-  name: string;
-  /** The other side's name; absent for backref '+'. */
-  backref?: string;
-  through: ModelDescription;
-  /** Whether the core generated the through model (else it is the throughModel option's). */
-  generated: boolean;
-}
 
 const declaredOn = new WeakMap<ModelClass, ManyToManyField[]>();
 const generatedFor = new WeakMap<ModelClass, ModelClass>();

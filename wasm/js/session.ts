@@ -9,7 +9,7 @@ import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, t
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
 import type { CompoundPart } from './compound.js';
-import { declaringModelOf, linkRelations, modelsBeforeRelations, relationsOf, type RelationDescription } from './many-to-many.js';
+import { declaringModelOf, linkRelations, modelsBeforeRelations, relationsOf } from './many-to-many.js';
 import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
 import type { Database } from './database.js';
 import type { SqlValue } from './values.js';
@@ -42,6 +42,16 @@ export interface ModelDescription {
   fields: Array<{ name: string; rel?: string; relField?: string; objectIdName?: string; backref?: string }>;
   primaryKey: string[];
   manyToMany: RelationDescription[];
+}
+
+/** What the core tells of a relation a model declares (wasm/native/bound_models.hpp). */
+export interface RelationDescription {
+  name: string;
+  /** The other side's name; absent for backref '+'. */
+  backref?: string;
+  through: ModelDescription;
+  /** Whether the core generated the through model (else it is the throughModel option's). */
+  generated: boolean;
 }
 
 const sessions = new WeakMap<Database, Session>();
