@@ -8,12 +8,12 @@ import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
-import type { CompoundPart } from './compound.js';
-import { declaringModelOf, linkRelations, modelsBeforeRelations, relationsOf } from './many-to-many.js';
 import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
 import type { Database } from './database.js';
 import type { SqlValue } from './values.js';
 import type { Field } from './fields.js';
+import type { CompoundPart } from './compound.js';
+import { declaringModelOf, linkRelations, modelsBeforeRelations, relationsOf } from './many-to-many.js';
 
 /** One subquery of prefetch(): a query, and the model it relates to when several could. */
 export interface PrefetchSubquery {

@@ -5,7 +5,6 @@
 
 #include "bound_models.hpp"
 #include "peewasm/db/database.hpp"
-#include "peewasm/query/compound.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/result/row_plan.hpp"
 #include "peewasm/schema/field.hpp"
@@ -125,15 +124,12 @@ std::vector<std::uint8_t>& ResultEncoder::finish(std::uint32_t count, std::size_
 }
 
 std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const BoundModels& models) {
-  return encode_rows(query.database(), query.sql(), RowPlan(query.node()), models);
+  const CompiledSql compiled = query.sql();
+  return encode(RowPlan(query.node()), query.database(), compiled, models);
 }
 
-std::vector<std::uint8_t>& ResultEncoder::encode(const CompoundSelect& query, const BoundModels& models) {
-  return encode_rows(query.database(), query.sql(), RowPlan(query.node().leftmost()), models);
-}
-
-std::vector<std::uint8_t>& ResultEncoder::encode_rows(Database& db, const CompiledSql& compiled, const RowPlan& plan,
-                                                      const BoundModels& models) {
+std::vector<std::uint8_t>& ResultEncoder::encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
+                                                 const BoundModels& models) {
   start();
   const auto& targets = plan.targets();
   const auto& columns = plan.columns();
@@ -155,13 +151,17 @@ std::vector<std::uint8_t>& ResultEncoder::encode_rows(Database& db, const Compil
   }
 
   std::uint32_t rows = 0;
-  db.query(compiled.sql, compiled.params, [&](const RowView& row) {
+  database.query(compiled.sql, compiled.params, [&](const RowView& row) {
     const int count = row.column_count();
     for (int i = 0; i < count; ++i) put_value(plan.convert(static_cast<std::size_t>(i), row.column(i)));
     ++rows;
   });
 
   return finish(rows, 0, 12);
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode(const CompoundSelect& query, const BoundModels& models) {
+  return encode(RowPlan(query.node().leftmost()), query.database(), query.sql(), models);
 }
 
 void ResultEncoder::clear() {
