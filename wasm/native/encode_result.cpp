@@ -124,9 +124,13 @@ std::vector<std::uint8_t>& ResultEncoder::finish(std::uint32_t count, std::size_
 }
 
 std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const BoundModels& models) {
-  start();
   const CompiledSql compiled = query.sql();
-  const RowPlan plan(query.node());
+  return encode(RowPlan(query.node()), query.database(), compiled, models);
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
+                                                 const BoundModels& models) {
+  start();
   const auto& targets = plan.targets();
   const auto& columns = plan.columns();
 
@@ -147,13 +151,17 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
   }
 
   std::uint32_t rows = 0;
-  query.database().query(compiled.sql, compiled.params, [&](const RowView& row) {
+  database.query(compiled.sql, compiled.params, [&](const RowView& row) {
     const int count = row.column_count();
     for (int i = 0; i < count; ++i) put_value(plan.convert(static_cast<std::size_t>(i), row.column(i)));
     ++rows;
   });
 
   return finish(rows, 0, 12);
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode(const CompoundSelect& query, const BoundModels& models) {
+  return encode(RowPlan(query.node().leftmost()), query.database(), query.sql(), models);
 }
 
 void ResultEncoder::clear() {
