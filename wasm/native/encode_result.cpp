@@ -171,6 +171,10 @@ void ResultEncoder::put_header(const RowPlan& plan, const BoundModels& models) {
   }
 }
 
+std::vector<std::uint8_t>& ResultEncoder::encode(const CompoundSelect& query, const BoundModels& models) {
+  return encode(RowPlan(query.node().leftmost()), query.database(), query.sql(), models);
+}
+
 void ResultEncoder::clear() {
   out_ = {};
   text_ = {};

@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "peewasm/query/compound.hpp"
 #include "peewasm/value.hpp"
 
 namespace peewasm {
@@ -61,6 +62,9 @@ class ResultEncoder {
                                     const BoundModels& models, Header* header = nullptr);
   // Encodes instances the core built (a query run with its eager loads, or prefetch()).
   std::vector<std::uint8_t>& encode_graph(const std::vector<Instance>& instances, const BoundModels& models);
+  // A compound's rows, read as its first select's (Peewee reads them with that select's
+  // cursor wrapper).
+  std::vector<std::uint8_t>& encode(const CompoundSelect& query, const BoundModels& models);
   // Releases the buffers' memory (on close).
   void clear();
 
