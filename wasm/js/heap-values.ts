@@ -103,23 +103,21 @@ export class HeapRequestWriter {
       typeof value === 'number' || typeof value === 'string' ? value : nativeParam(value, `parameter ${param}`);
     if (plain === null) return this.u8(Tag.Null);
     switch (typeof plain) {
-      case 'number':
-        this.#reserve(9);
-        this.#bytes[this.#start + this.#length] = Tag.Number;
-        this.#view.setFloat64(this.#start + this.#length + 1, plain, true);
-        this.#length += 9;
+      case 'number': {
+        const at = this.#eightBytes(Tag.Number);
+        this.#view.setFloat64(at, plain, true);
         return;
+      }
       case 'boolean':
         return this.u8(plain ? Tag.True : Tag.False);
-      case 'bigint':
+      case 'bigint': {
         if (plain < minInt64 || plain > maxInt64) {
           throw new DataError(`parameter ${param}: the bigint ${plain} is outside SQLite's 64-bit integer range`);
         }
-        this.#reserve(9);
-        this.#bytes[this.#start + this.#length] = Tag.BigInt;
-        this.#view.setBigInt64(this.#start + this.#length + 1, plain, true);
-        this.#length += 9;
+        const at = this.#eightBytes(Tag.BigInt);
+        this.#view.setBigInt64(at, plain, true);
         return;
+      }
       case 'string':
         return this.#text(plain);
       default:
@@ -129,6 +127,15 @@ export class HeapRequestWriter {
         this.#bytes.set(plain, this.#start + this.#length);
         this.#length += plain.length;
     }
+  }
+
+  /** Writes `tag` and makes room for 8 bytes after it; returns where they go. */
+  #eightBytes(tag: Tag): number {
+    this.#reserve(9);
+    const at = this.#start + this.#length;
+    this.#bytes[at] = tag;
+    this.#length += 9;
+    return at + 1;
   }
 
   #text(text: string): void {
@@ -167,17 +174,11 @@ export class HeapReplyReader {
   readonly #bytes: Uint8Array;
   readonly #view: DataView;
   #at: number;
-  readonly #end: number;
 
-  constructor(heap: HeapViews, start: number, length: number) {
+  constructor(heap: HeapViews, start: number) {
     this.#bytes = heap.bytes;
     this.#view = heap.view;
     this.#at = start;
-    this.#end = start + length;
-  }
-
-  get done(): boolean {
-    return this.#at >= this.#end;
   }
 
   value(): NativeValue {

@@ -314,7 +314,7 @@ export class Session implements BoundClasses {
 
   #replyValues(native: NativeDatabase): HeapReplyReader {
     const at = (this.#replyAt ??= native._replyAddress() >>> 2);
-    return new HeapReplyReader(this.#heap, this.#heap.words[at]!, this.#heap.words[at + 1]!);
+    return new HeapReplyReader(this.#heap, this.#heap.words[at]!);
   }
 
   /** The class a foreign key points at. */
