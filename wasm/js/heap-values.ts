@@ -15,6 +15,8 @@ const enum Tag {
   Blob,
 }
 
+// HeapRequestBuffer::kKeptBytes.
+const keptBytes = 1 << 20;
 const minInt64 = -(2n ** 63n);
 const maxInt64 = 2n ** 63n - 1n;
 const utf8 = new TextEncoder();
@@ -72,7 +74,8 @@ export class HeapRequestWriter {
 
   /** Starts a request for `native` (a buffer belongs to one database). */
   begin(native: NativeDatabase): this {
-    if (native !== this.#native) {
+    // A buffer grown for a long text goes back to its usual size (HeapRequestBuffer::reserve).
+    if (native !== this.#native || this.#capacity > keptBytes) {
       this.#native = native;
       this.#capacity = 0;
     }
@@ -169,16 +172,22 @@ export class HeapRequestWriter {
   }
 }
 
-/** The values of a reply, in order. */
+/** The values of a reply, in order; one reader serves every reply (start() rewinds it). */
 export class HeapReplyReader {
-  readonly #bytes: Uint8Array;
-  readonly #view: DataView;
-  #at: number;
+  readonly #heap: HeapViews;
+  #bytes: Uint8Array = new Uint8Array(0);
+  #view: DataView = new DataView(this.#bytes.buffer);
+  #at = 0;
 
-  constructor(heap: HeapViews, start: number) {
-    this.#bytes = heap.bytes;
-    this.#view = heap.view;
-    this.#at = start;
+  constructor(heap: HeapViews) {
+    this.#heap = heap;
+  }
+
+  start(at: number): this {
+    this.#bytes = this.#heap.bytes;
+    this.#view = this.#heap.view;
+    this.#at = at;
+    return this;
   }
 
   value(): NativeValue {

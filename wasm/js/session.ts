@@ -91,12 +91,14 @@ export class Session implements BoundClasses {
   readonly #heap: HeapViews;
   #replyAt: number | undefined;
   readonly #requests: HeapRequestWriter;
+  readonly #replies: HeapReplyReader;
 
   constructor(db: Database, native: () => NativeDatabase, settle: Settle, runtime: NativeModule) {
     this.#native = native;
     this.#settle = settle;
     this.#heap = new HeapViews(runtime);
     this.#requests = new HeapRequestWriter(this.#heap);
+    this.#replies = new HeapReplyReader(this.#heap);
     sessions.set(db, this);
   }
 
@@ -314,7 +316,7 @@ export class Session implements BoundClasses {
 
   #replyValues(native: NativeDatabase): HeapReplyReader {
     const at = (this.#replyAt ??= native._replyAddress() >>> 2);
-    return new HeapReplyReader(this.#heap, this.#heap.words[at]!);
+    return this.#replies.start(this.#heap.words[at]!);
   }
 
   /** The class a foreign key points at. */

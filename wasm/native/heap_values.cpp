@@ -107,7 +107,11 @@ void HeapValueWriter::value(const Value& value) {
 }
 
 std::uintptr_t HeapRequestBuffer::reserve(std::size_t size) {
-  if (bytes_.size() < size) bytes_.resize(size);
+  if (bytes_.size() < size) {
+    bytes_.resize(size);
+  } else if (bytes_.size() > kKeptBytes && size <= kKeptBytes) {
+    bytes_ = std::vector<std::uint8_t>(size);  // a large request's room goes back to malloc
+  }
   return reinterpret_cast<std::uintptr_t>(bytes_.data());
 }
 

@@ -44,8 +44,11 @@ class HeapValueWriter {
 // The buffer JS writes a request into; its address holds until the next reserve().
 class HeapRequestBuffer {
  public:
-  // Room for at least `size` bytes, the bytes written so far kept; returns the address.
+  // Room for at least `size` bytes, the bytes written so far kept; returns the address. A
+  // buffer grown past kKeptBytes (a long text) shrinks back when a small size is asked for
+  // (JS asks at the start of its next request).
   std::uintptr_t reserve(std::size_t size);
+  static constexpr std::size_t kKeptBytes = 1 << 20;
   // The first `length` bytes, as JS wrote them.
   HeapValueReader reader(std::size_t length) const;
   void clear() { bytes_ = {}; }
