@@ -5,7 +5,7 @@ import { DeferredForeignKey, ForeignKeyField } from './fields.js';
 import { InterfaceError } from './errors.js';
 import { Transaction } from './transaction.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
-import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { DATA, DIRTY, REL, defineBackref, fieldValue, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
 import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
@@ -264,7 +264,7 @@ export class Session implements BoundClasses {
     const data = instance[DATA];
     const set = meta.fields
       .filter((field) => data[field.slot] !== undefined)
-      .map((field) => [field.name, encoder.param(data[field.slot])]);
+      .map((field) => [field.name, encoder.param(fieldValue(instance, field))]);
     const request = {
       m: id,
       set,
@@ -284,7 +284,7 @@ export class Session implements BoundClasses {
     const cls = instance.constructor as ModelClass;
     const { id, meta } = this.bind(cls);
     const encoder = new Encoder(this);
-    const pk = meta.primaryKey.map((field) => encoder.param(instance[DATA][field.slot]));
+    const pk = meta.primaryKey.map((field) => encoder.param(fieldValue(instance, field)));
     return Number(this.#settle(this.#native()._deleteInstance(JSON.stringify({ m: id, pk }), encoder.params)));
   }
 
