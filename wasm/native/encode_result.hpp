@@ -25,12 +25,14 @@
 //   roots    the query's instances, then the text.
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "peewasm/value.hpp"
 
 namespace peewasm {
+struct ColumnCell;
 class Instance;
 class ModelSelect;
 }  // namespace peewasm
@@ -55,7 +57,10 @@ class ResultEncoder {
   void put_i32(std::int32_t value);
   void put_f64(double value);
   void put_text(std::string_view text);
+  void put_integer(std::int64_t number);
+  void put_blob(std::span<const std::uint8_t> bytes);
   void put_value(const Value& value);
+  void put_cell(const ColumnCell& cell);
   void put_instance(const Instance& instance, const BoundModels& models);
   void start();
   std::vector<std::uint8_t>& finish(std::uint32_t count, std::size_t count_at, std::size_t text_offset_at);
