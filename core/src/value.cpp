@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 
 #include "peewasm/errors.hpp"
 
@@ -229,6 +230,27 @@ std::string Value::to_sql_literal() const {
 bool Value::operator==(const Value& other) const { return compare(*this, other) == 0; }
 
 bool Value::operator<(const Value& other) const { return compare(*this, other) < 0; }
+
+std::size_t Value::hash() const {
+  switch (type()) {
+    case ValueType::Null: return 0;
+    case ValueType::Text: return std::hash<std::string_view>{}(as_text());
+    case ValueType::Blob: {
+      const Blob& blob = as_blob();
+      return std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(blob.data()), blob.size()));
+    }
+    case ValueType::Real: {
+      // A real equal to an integer hashes as that integer; NaNs (all equal) alike.
+      const double real = as_real();
+      if (std::isnan(real)) return 1;
+      if (real >= -9223372036854775808.0 && real < 9223372036854775808.0 && real == std::trunc(real)) {
+        return std::hash<std::int64_t>{}(static_cast<std::int64_t>(real));
+      }
+      return std::hash<double>{}(real);
+    }
+    default: return std::hash<std::int64_t>{}(as_int());
+  }
+}
 
 std::string_view to_string(ValueType type) {
   switch (type) {

@@ -49,6 +49,19 @@ TEST_SUITE("query") {
     }
   }
 
+  TEST_CASE("get and has by Field read the slot; a same-named field of another model goes by name") {
+    Blog blog;
+    const Instance tweet = blog.Tweet.select().execute().front();
+    const Field& message = blog.Tweet.meta().field("message");
+    CHECK(tweet.has(message));
+    CHECK(&tweet.get(message) == &tweet.get("message"));
+    const Field& id = blog.User.meta().field("id");
+    CHECK(tweet.has(id));
+    CHECK(tweet.get(id) == tweet.get("id"));
+    const Instance user = Instance::blank(blog.User.meta());
+    CHECK_FALSE(user.has(blog.User.meta().field("username")));
+  }
+
   TEST_CASE("lazy_load(false) never queries and says how to read the id") {
     Blog blog(false);
     QueryCount count(blog.db);

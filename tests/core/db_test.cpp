@@ -137,6 +137,35 @@ TEST_SUITE("db") {
     }
   }
 
+  TEST_CASE("cell borrows each column as column() reads it, without a copy") {
+    Database db;
+    db.execute("CREATE TABLE t (v)");
+    const std::vector<Value> values = {Value(), Value(-7), Value(2.5), Value("text"), Value(""), Value(Blob{0, 255}),
+                                       Value(Blob{})};
+    for (const auto& value : values) {
+      const Value params[] = {value};
+      db.execute("INSERT INTO t (v) VALUES (?)", params);
+    }
+    std::size_t i = 0;
+    db.query("SELECT v FROM t ORDER BY rowid", {}, [&](const RowView& row) {
+      CAPTURE(i);
+      const peewasm::ColumnCell cell = row.cell(0);
+      const Value value = row.column(0);
+      REQUIRE(cell.type == value.type());
+      switch (cell.type) {
+        case peewasm::ValueType::Integer: CHECK(cell.integer == value.as_int()); break;
+        case peewasm::ValueType::Real: CHECK(cell.real == value.as_real()); break;
+        case peewasm::ValueType::Text: CHECK(cell.bytes == value.as_text()); break;
+        case peewasm::ValueType::Blob:
+          CHECK(Blob(cell.bytes.begin(), cell.bytes.end()) == value.as_blob());
+          break;
+        default: CHECK(cell.bytes.empty()); break;
+      }
+      ++i;
+    });
+    CHECK(i == values.size());
+  }
+
   TEST_CASE("execute returns the rows a statement changed") {
     Database db;
     create_users(db);

@@ -455,6 +455,36 @@ TEST_SUITE("schema") {
     check_same(field.python_value("2024-01-02"), "2024-01-02");
   }
 
+  TEST_CASE("python_value_keeps only where python_value returns the stored value unchanged") {
+    const std::vector<Value> stored = {Value(5),      Value(2.0),          Value(1.5),
+                                       Value("abc"),  Value(" padded "),   Value("12"),
+                                       Value("2024-01-02 03:04:05"),       Value("2024-01-02"),
+                                       Value("03:04:05"),                  Value("2024-01-02T03:04:05"),
+                                       Value(bytes("raw")),                Value(bytes("0123456789abcdef"))};
+    for (int type = 0; type <= static_cast<int>(FieldType::Custom); ++type) {
+      if (static_cast<FieldType>(type) == FieldType::ForeignKey) continue;  // needs a bound model
+      const Field field("f", static_cast<FieldType>(type));
+      for (const Value& value : stored) {
+        const std::string_view text = value.is_text() ? std::string_view(value.as_text())
+                                      : value.is_blob() ? std::string_view(reinterpret_cast<const char*>(value.as_blob().data()), value.as_blob().size())
+                                                        : std::string_view();
+        if (!field.python_value_keeps(value.type(), text)) continue;
+        CAPTURE(type);
+        check_same(field.python_value(value), value);
+      }
+    }
+    CHECK(Field("f", FieldType::Integer).python_value_keeps(ValueType::Integer, {}));
+    CHECK(Field("f", FieldType::Text).python_value_keeps(ValueType::Text, "abc"));
+    CHECK(Field("f", FieldType::DateTime).python_value_keeps(ValueType::Text, "2024-01-02 03:04:05"));
+    CHECK(Field("f", FieldType::Text).python_value_keeps(ValueType::Null, {}));
+    CHECK_FALSE(Field("f", FieldType::DateTime).python_value_keeps(ValueType::Text, "2024-01-02T03:04:05"));
+    CHECK_FALSE(Field("f", FieldType::FixedChar).python_value_keeps(ValueType::Text, " padded "));
+    CHECK_FALSE(Field("f", FieldType::Text).python_value_keeps(ValueType::Integer, {}));
+    Field formatted("when", FieldType::DateTime);
+    formatted.formats({"%d/%m/%Y"});
+    CHECK_FALSE(formatted.python_value_keeps(ValueType::Text, "2024-01-02 03:04:05"));
+  }
+
   TEST_CASE("custom formats replace the defaults") {
     Field field("when", FieldType::DateTime);
     SUBCASE("the first format that parses wins") {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 #include <vector>
 
 #include "peewasm/errors.hpp"
@@ -160,5 +161,27 @@ TEST_SUITE("value") {
       CHECK(nan < Value(std::numeric_limits<long long>::min()));
       CHECK(Value() < nan);
     }
+  }
+
+  TEST_CASE("hash is equal for values that compare equal, so they can key a hash map") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<std::vector<Value>> equal = {{Value(1), Value(1.0), Value(true)},
+                                                   {Value(0), Value(-0.0), Value(false)},
+                                                   {Value(nan), Value(-nan)},
+                                                   {Value(std::numeric_limits<long long>::min()), Value(-9223372036854775808.0)},
+                                                   {Value("text"), Value(std::string("text"))},
+                                                   {Value(Blob{1, 2}), Value(Blob{1, 2})},
+                                                   {Value(), Value(Null{})}};
+    for (const auto& group : equal) {
+      for (const Value& value : group) {
+        CAPTURE(value.to_string());
+        CHECK(value == group.front());
+        CHECK(value.hash() == group.front().hash());
+      }
+    }
+    std::unordered_map<Value, int, peewasm::ValueHash> counts;
+    for (const Value& key : {Value(1), Value(1.0), Value(2.5), Value("1"), Value(Blob{1})}) ++counts[key];
+    CHECK(counts.size() == 4);
+    CHECK(counts[Value(true)] == 2);
   }
 }

@@ -77,6 +77,14 @@ export class Field extends Expr implements Source {
     return value;
   }
 
+  /**
+   * Whether fromNative builds a new object (a Date): loaded instances then keep the stored
+   * value and convert it on the field's first read (model.ts, rawBit).
+   */
+  get convertsOnRead(): boolean {
+    return false;
+  }
+
   /** A copy for a subclass of the model (inherited fields belong to each model). */
   clone(): this {
     const copy = Object.create(Object.getPrototypeOf(this)) as this;
@@ -220,6 +228,9 @@ export class DateTimeField extends TemporalField {
   override fromNative(value: SqlValue): unknown {
     return parseDateTime(value);
   }
+  override get convertsOnRead(): boolean {
+    return true;
+  }
 }
 /** Values are 'YYYY-MM-DD' text (JS has no date-only type); a Date goes in as its day. */
 export class DateField extends TemporalField {
@@ -244,6 +255,9 @@ export class TimestampField extends Field {
   }
   override fromNative(value: SqlValue): unknown {
     return parseDateTime(value);
+  }
+  override get convertsOnRead(): boolean {
+    return true;
   }
   protected override typeSpec() {
     return { resolution: this.options.resolution, utc: this.options.utc };

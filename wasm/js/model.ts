@@ -12,6 +12,7 @@ import { BackrefAccessor } from './load.js';
 import { ManyToManyField } from './many-to-many.js';
 import type { Encoder, Source } from './encoder.js';
 import type { Database } from './database.js';
+import type { SqlValue } from './values.js';
 import { sessionOf, unboundCompilerSession, type Session } from './session.js';
 import { Delete, Insert, ModelSelect, Update, type Selectable } from './queries.js';
 
@@ -19,6 +20,8 @@ import { Delete, Insert, ModelSelect, Update, type Selectable } from './queries.
 export const DATA: unique symbol = Symbol('peewasm.data');
 export const DIRTY: unique symbol = Symbol('peewasm.dirty');
 export const REL: unique symbol = Symbol('peewasm.related');
+/** Bit i set: slot i holds the stored value of a field that converts on first read (rawBit). */
+export const RAW: unique symbol = Symbol('peewasm.raw');
 const META: unique symbol = Symbol('peewasm.meta');
 
 /** `static primaryKey = new CompositeKey('blog', 'tag')`: a primary key of several fields. */
@@ -84,6 +87,7 @@ class ModelBase {
   declare [DATA]: unknown[];
   declare [DIRTY]: Set<string> | null;
   declare [REL]: Record<string, unknown> | null;
+  declare [RAW]: number;
 
   /** A new, unsaved instance with the fields' defaults and the given values. */
   constructor(values: Values = {}) {
@@ -94,6 +98,7 @@ class ModelBase {
     this[DATA] = data;
     this[DIRTY] = null;
     this[REL] = null;
+    this[RAW] = 0;
     const prototype = new.target.prototype as object;
     for (const name of Object.keys(values)) setterOf(prototype, meta, name).call(this, values[name]);
   }
@@ -215,7 +220,7 @@ class ModelBase {
   /** The primary key's value (an array for a composite key). */
   getId(): unknown {
     const meta = metaOf(this.constructor as ModelClass);
-    const values = meta.primaryKey.map((field) => this[DATA][field.slot]);
+    const values = meta.primaryKey.map((field) => fieldValue(this, field));
     return meta.primaryKey.length === 1 ? values[0] : values;
   }
 
@@ -243,7 +248,7 @@ class ModelBase {
   toJSON(): Values {
     const meta = metaOf(this.constructor as ModelClass);
     const out: Values = {};
-    for (const field of meta.fields) out[field.name!] = this[DATA][field.slot];
+    for (const field of meta.fields) out[field.name!] = fieldValue(this, field);
     return Object.assign(out, this);
   }
 }
@@ -489,6 +494,27 @@ function markDirty(instance: Model, name: string): void {
   (instance[DIRTY] ??= new Set()).add(name);
 }
 
+/**
+ * The bit of `field` in an instance's RAW mask: a loaded Date is built on the field's first
+ * read, not for every row decoded. 0 (convert while decoding) for fields that return their
+ * value as is, and past slot 30 (a 31-bit mask).
+ */
+export function rawBit(field: Field): number {
+  return field.convertsOnRead && field.slot < 31 ? 1 << field.slot : 0;
+}
+
+function convertRaw(instance: Model, field: Field, bit: number): unknown {
+  instance[RAW] &= ~bit;
+  const data = instance[DATA];
+  return (data[field.slot] = field.fromNative(data[field.slot] as SqlValue));
+}
+
+/** A field's value as its getter returns it (a stored datetime converted and kept). */
+export function fieldValue(instance: Model, field: Field): unknown {
+  const bit = rawBit(field);
+  return instance[RAW] & bit ? convertRaw(instance, field, bit) : instance[DATA][field.slot];
+}
+
 function defineAccessors(meta: ModelMeta): void {
   const proto = meta.cls.prototype as object;
   for (const field of meta.fields) {
@@ -496,6 +522,21 @@ function defineAccessors(meta: ModelMeta): void {
     const name = field.name!;
     if (field instanceof ForeignKeyField) {
       defineForeignKey(proto, meta, field);
+      continue;
+    }
+    const bit = rawBit(field);
+    if (bit !== 0) {
+      Object.defineProperty(proto, name, {
+        configurable: true,
+        get(this: Model) {
+          return this[RAW] & bit ? convertRaw(this, field, bit) : this[DATA][slot];
+        },
+        set(this: Model, value: unknown) {
+          this[DATA][slot] = value;
+          this[RAW] &= ~bit;
+          markDirty(this, name);
+        },
+      });
       continue;
     }
     Object.defineProperty(proto, name, {

@@ -1,7 +1,7 @@
 // Decodes the result payload of wasm/native/encode_result.hpp: one pass over the bytes, one
 // TextDecoder call for all the text, and instances of the user's model classes built from
 // the plan (which column goes to which model instance, and where each instance hangs).
-import { DATA, DIRTY, REL, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { DATA, DIRTY, RAW, REL, rawBit, type Model, type ModelClass, type ModelMeta } from './model.js';
 import type { Field } from './fields.js';
 import type { RowType } from './queries.js';
 import type { SqlValue } from './values.js';
@@ -92,6 +92,8 @@ interface Column {
   slot: number;
   field: Field | undefined;
   name: string;
+  /** The field's bit in RAW: its value is stored as is and converted on first read. */
+  rawBit: number;
 }
 
 /** A payload's plan, decoded once and reusable for payloads of the same request. */
@@ -120,7 +122,8 @@ function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, 
     const name = reader.value() as string;
     const { meta, coreToSlot } = targets[target]!;
     const slot = corePosition >= 0 ? coreToSlot[corePosition]! : -1;
-    columns.push({ target, slot, field: slot >= 0 ? meta.fields[slot] : undefined, name });
+    const field = slot >= 0 ? meta.fields[slot] : undefined;
+    columns.push({ target, slot, field, name, rawBit: field ? rawBit(field) : 0 });
   }
   return { targets, columns, end: reader.pos };
 }
@@ -150,7 +153,14 @@ export function decodeRows(
   const rows = new Array<unknown>(rowCount);
   switch (rowType) {
     case 'models':
-      for (let r = 0; r < rowCount; r++) rows[r] = modelRow(reader, targets, columns);
+      if (targets.length === 1) {
+        for (let r = 0; r < rowCount; r++) rows[r] = flatRow(reader, targets[0]!, columns);
+        break;
+      }
+      {
+        const joined = { instances: new Array<Model>(targets.length), filled: new Array<boolean>(targets.length) };
+        for (let r = 0; r < rowCount; r++) rows[r] = modelRow(reader, targets, columns, joined);
+      }
       break;
     case 'objects':
       for (let r = 0; r < rowCount; r++) rows[r] = flatRow(reader, targets[0]!, columns);
@@ -175,27 +185,50 @@ export function blankInstance(cls: ModelClass, meta: ModelMeta): Model {
   instance[DATA] = new Array<unknown>(meta.fields.length).fill(undefined);
   instance[DIRTY] = null;
   instance[REL] = null;
+  instance[RAW] = 0;
   return instance;
+}
+
+/** A loaded value into its slot: a value that converts on read stays as stored (rawBit). */
+function setField(instance: Model, column: Column, value: SqlValue): void {
+  if (value === null) {
+    instance[DATA][column.slot] = null;
+  } else if (column.rawBit !== 0) {
+    instance[DATA][column.slot] = value;
+    instance[RAW] |= column.rawBit;
+  } else {
+    instance[DATA][column.slot] = column.field!.fromNative(value);
+  }
 }
 
 function setExtra(instance: Model, meta: ModelMeta, name: string, value: unknown): void {
   const field = meta.fieldsByName.get(name);
-  if (field) instance[DATA][field.slot] = value;
-  else (instance as unknown as Record<string, unknown>)[name] = value;
+  if (field) {
+    instance[DATA][field.slot] = value;
+    instance[RAW] &= ~rawBit(field);
+  } else {
+    (instance as unknown as Record<string, unknown>)[name] = value;
+  }
 }
 
-function modelRow(reader: Reader, targets: Target[], columns: Column[]): Model {
-  const instances = targets.map((target) => blankInstance(target.cls, target.meta));
-  const filled = new Array<boolean>(targets.length).fill(false);
+/** Per-row scratch of modelRow, allocated once per payload. */
+interface JoinedRow {
+  instances: Model[];
+  filled: boolean[];
+}
+
+function modelRow(reader: Reader, targets: Target[], columns: Column[], row: JoinedRow): Model {
+  const { instances, filled } = row;
+  for (let t = 0; t < targets.length; t++) {
+    instances[t] = blankInstance(targets[t]!.cls, targets[t]!.meta);
+    filled[t] = false;
+  }
   for (const column of columns) {
-    const value = convert(column, reader.value());
+    const value = reader.value();
     const instance = instances[column.target]!;
     if (value !== null) filled[column.target] = true;
-    if (column.slot >= 0) {
-      instance[DATA][column.slot] = value;
-    } else {
-      setExtra(instance, targets[column.target]!.meta, column.name, value);
-    }
+    if (column.slot >= 0) setField(instance, column, value);
+    else setExtra(instance, targets[column.target]!.meta, column.name, value);
   }
   // Children come after their parents; an outer join that matched nothing attaches nothing.
   for (let t = 1; t < targets.length; t++) {
@@ -211,9 +244,8 @@ function modelRow(reader: Reader, targets: Target[], columns: Column[]): Model {
 function flatRow(reader: Reader, root: Target, columns: Column[]): Model {
   const instance = blankInstance(root.cls, root.meta);
   for (const column of columns) {
-    const value = convert(column, reader.value());
-    if (column.target === 0 && column.slot >= 0) instance[DATA][column.slot] = value;
-    else setExtra(instance, root.meta, column.name, value);
+    if (column.target === 0 && column.slot >= 0) setField(instance, column, reader.value());
+    else setExtra(instance, root.meta, column.name, convert(column, reader.value()));
   }
   return instance;
 }
@@ -258,7 +290,9 @@ function graphInstance(reader: Reader, classes: BoundClasses): Model {
     }
     const field = meta.fields[coreToSlot[position]!]!;
     const value = reader.value();
-    data[field.slot] = value === null ? null : field.fromNative(value);
+    const bit = rawBit(field);
+    if (value !== null && bit !== 0) instance[RAW] |= bit;
+    data[field.slot] = value === null || bit !== 0 ? value : field.fromNative(value);
   }
   for (let n = reader.u32(); n > 0; n--) {
     const name = reader.value() as string;

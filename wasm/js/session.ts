@@ -6,7 +6,7 @@ import { InterfaceError } from './errors.js';
 import { Transaction } from './transaction.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { HeapReplyReader, HeapRequestWriter, HeapViews } from './heap-values.js';
-import { DATA, DIRTY, REL, defineBackref, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { DATA, DIRTY, REL, defineBackref, fieldValue, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
 import type { NativeDatabase, NativeModule, NativeResult, NativeValue } from './native.js';
@@ -343,11 +343,11 @@ export class Session implements BoundClasses {
     for (let position = 0; position < coreToSlot.length; position++) if (data[coreToSlot[position]!] !== undefined) set++;
     request.u32(set);
     for (let position = 0, param = 0; position < coreToSlot.length; position++) {
-      const value = data[coreToSlot[position]!];
-      if (value === undefined) continue;
+      const slot = coreToSlot[position]!;
+      if (data[slot] === undefined) continue;
       request.u32(position);
-      request.value(value, param + 1);
-      param++;
+      // A loaded datetime not read yet becomes its Date first, as Peewee would send it.
+      request.value(fieldValue(instance, meta.fields[slot]!), ++param);
     }
     const dirty = instance[DIRTY];
     request.u32(dirty?.size ?? 0);
@@ -369,7 +369,7 @@ export class Session implements BoundClasses {
     const cls = instance.constructor as ModelClass;
     const { id, meta } = this.bind(cls);
     const encoder = new Encoder(this);
-    const pk = meta.primaryKey.map((field) => encoder.param(instance[DATA][field.slot]));
+    const pk = meta.primaryKey.map((field) => encoder.param(fieldValue(instance, field)));
     return Number(this.#settle(this.#native()._deleteInstance(JSON.stringify({ m: id, pk }), encoder.params)));
   }
 

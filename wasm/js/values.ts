@@ -30,9 +30,35 @@ export function formatDateTime(date: Date): string {
 
 const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$/;
 
+const digitsAt = (text: string, at: number, count: number): number => {
+  let number = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+};
+
+/** 'YYYY-MM-DD HH:MM:SS' (what Peewee stores without fraction) read without the regex, or null. */
+function parsePlainDateTime(text: string): Date | null {
+  if (text.length !== 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 32) return null;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if ((year | month | day | hour | minute | second) < 0) return null;
+  return new Date(year, month - 1, day, hour, minute, second, 0);
+}
+
 /** A stored datetime text as a local Date; text in another format stays text. */
 export function parseDateTime(value: SqlValue): SqlValue | Date {
   if (typeof value !== 'string') return value;
+  const plain = parsePlainDateTime(value);
+  if (plain) return plain;
   const match = dateTimePattern.exec(value);
   if (!match) return value;
   const [, y, mo, d, h, mi, s, fraction] = match;

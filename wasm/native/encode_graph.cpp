@@ -16,8 +16,8 @@ void ResultEncoder::put_instance(const Instance& instance, const BoundModels& mo
   const Metadata& meta = instance.meta();
   put_u32(static_cast<std::uint32_t>(models.id_of(meta)));
   for (const Field* field : meta.sorted_fields()) {
-    if (instance.has(field->name())) {
-      put_value(instance.get(field->name()));
+    if (instance.has(*field)) {
+      put_value(instance.get(*field));
     } else {
       out_.push_back(kNotLoaded);
     }

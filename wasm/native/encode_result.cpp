@@ -23,6 +23,13 @@ std::optional<std::uint32_t> utf16_length(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   for (std::size_t i = 0; i < size;) {
+    // An ASCII run, 8 bytes at a time: one UTF-16 unit per byte.
+    std::uint64_t chunk = 0;
+    if (i + 8 <= size && (std::memcpy(&chunk, bytes + i, 8), (chunk & 0x8080808080808080ULL) == 0)) {
+      units += 8;
+      i += 8;
+      continue;
+    }
     const unsigned char lead = bytes[i];
     std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
     if (length == 0 || i + length > size) return std::nullopt;
@@ -70,24 +77,32 @@ void ResultEncoder::put_text(std::string_view text) {
   text_units_ += *units;
 }
 
+void ResultEncoder::put_integer(std::int64_t number) {
+  if (number >= -kMaxSafeInteger && number <= kMaxSafeInteger) {
+    out_.push_back(kNumber);
+    put_f64(static_cast<double>(number));
+  } else {
+    out_.push_back(kBigInteger);
+    const auto at = out_.size();
+    out_.resize(at + 8);
+    std::memcpy(out_.data() + at, &number, 8);
+  }
+}
+
+void ResultEncoder::put_blob(std::span<const std::uint8_t> bytes) {
+  out_.push_back(kBlob);
+  put_u32(static_cast<std::uint32_t>(bytes.size()));
+  out_.insert(out_.end(), bytes.begin(), bytes.end());
+}
+
 void ResultEncoder::put_value(const Value& value) {
   switch (value.type()) {
     case ValueType::Null:
       out_.push_back(kNull);
       return;
-    case ValueType::Integer: {
-      const std::int64_t number = value.as_int();
-      if (number >= -kMaxSafeInteger && number <= kMaxSafeInteger) {
-        out_.push_back(kNumber);
-        put_f64(static_cast<double>(number));
-      } else {
-        out_.push_back(kBigInteger);
-        const auto at = out_.size();
-        out_.resize(at + 8);
-        std::memcpy(out_.data() + at, &number, 8);
-      }
+    case ValueType::Integer:
+      put_integer(value.as_int());
       return;
-    }
     case ValueType::Real:
       out_.push_back(kReal);
       put_f64(value.as_real());
@@ -95,15 +110,33 @@ void ResultEncoder::put_value(const Value& value) {
     case ValueType::Text:
       put_text(value.as_text());
       return;
-    case ValueType::Blob: {
-      const Blob& blob = value.as_blob();
-      out_.push_back(kBlob);
-      put_u32(static_cast<std::uint32_t>(blob.size()));
-      out_.insert(out_.end(), blob.begin(), blob.end());
+    case ValueType::Blob:
+      put_blob(value.as_blob());
       return;
-    }
     case ValueType::Boolean:
       out_.push_back(value.as_bool() ? kTrue : kFalse);
+      return;
+  }
+}
+
+// The same bytes put_value writes for the Value SQLite's column would have become.
+void ResultEncoder::put_cell(const ColumnCell& cell) {
+  switch (cell.type) {
+    case ValueType::Integer:
+      put_integer(cell.integer);
+      return;
+    case ValueType::Real:
+      out_.push_back(kReal);
+      put_f64(cell.real);
+      return;
+    case ValueType::Text:
+      put_text(cell.bytes);
+      return;
+    case ValueType::Blob:
+      put_blob({reinterpret_cast<const std::uint8_t*>(cell.bytes.data()), cell.bytes.size()});
+      return;
+    default:
+      out_.push_back(kNull);
       return;
   }
 }
@@ -140,10 +173,19 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const RowPlan& plan, Database& 
     if (header) *header = Header{out_, text_, text_units_};
   }
 
+  const auto& columns = plan.columns();
   std::uint32_t rows = 0;
   database.query(compiled.sql, compiled.params, [&](const RowView& row) {
     const int count = row.column_count();
-    for (int i = 0; i < count; ++i) put_value(plan.convert(static_cast<std::size_t>(i), row.column(i)));
+    for (int i = 0; i < count; ++i) {
+      const auto column = static_cast<std::size_t>(i);
+      const ColumnCell cell = row.cell(i);
+      const Field* field = column < columns.size() ? columns[column].field : nullptr;
+      // Most cells (integers, text, canonical datetimes) convert to themselves: copy them
+      // from SQLite's buffer instead of through a Value and python_value.
+      if (!field || field->python_value_keeps(cell.type, cell.bytes)) put_cell(cell);
+      else put_value(plan.convert(column, row.column(i)));
+    }
     ++rows;
   });
 

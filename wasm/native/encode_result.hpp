@@ -25,6 +25,7 @@
 //   roots    the query's instances, then the text.
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,7 @@
 
 namespace peewasm {
 class Database;
+struct ColumnCell;
 class Instance;
 class ModelSelect;
 class RowPlan;
@@ -73,7 +75,10 @@ class ResultEncoder {
   void put_i32(std::int32_t value);
   void put_f64(double value);
   void put_text(std::string_view text);
+  void put_integer(std::int64_t number);
+  void put_blob(std::span<const std::uint8_t> bytes);
   void put_value(const Value& value);
+  void put_cell(const ColumnCell& cell);
   void put_instance(const Instance& instance, const BoundModels& models);
   void put_header(const RowPlan& plan, const BoundModels& models);
   void start();

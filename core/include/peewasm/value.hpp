@@ -61,11 +61,19 @@ class Value {
   bool operator==(const Value& other) const;
   // A total order (null < numbers < text < blob), SQLite's own, for sorting and map keys.
   bool operator<(const Value& other) const;
+  // A hash for hash-map keys, equal for values neither of which orders before the other
+  // (1, 1.0 and true hash alike).
+  std::size_t hash() const;
 
  private:
   std::variant<Null, std::int64_t, double, std::string, Blob, bool> data_;
 };
 
 std::string_view to_string(ValueType type);
+
+// Value::hash, for std::unordered_map<Value, ...> (keys equal by Value's ==).
+struct ValueHash {
+  std::size_t operator()(const Value& value) const { return value.hash(); }
+};
 
 }  // namespace peewasm

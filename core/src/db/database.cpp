@@ -40,6 +40,34 @@ class StatementRow final : public RowView {
     assert(index >= 0 && index < column_count());
     return read_column(statement_, index);
   }
+  ColumnCell cell(int index) const override {
+    assert(index >= 0 && index < column_count());
+    ColumnCell cell;
+    const void* data = nullptr;
+    // text (or blob) before bytes: the order SQLite documents for a single conversion.
+    switch (sqlite3_column_type(statement_, index)) {
+      case SQLITE_INTEGER:
+        cell.type = ValueType::Integer;
+        cell.integer = sqlite3_column_int64(statement_, index);
+        return cell;
+      case SQLITE_FLOAT:
+        cell.type = ValueType::Real;
+        cell.real = sqlite3_column_double(statement_, index);
+        return cell;
+      case SQLITE_TEXT:
+        cell.type = ValueType::Text;
+        data = sqlite3_column_text(statement_, index);
+        break;
+      case SQLITE_BLOB:
+        cell.type = ValueType::Blob;
+        data = sqlite3_column_blob(statement_, index);
+        break;
+      default: return cell;
+    }
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement_, index));
+    if (data) cell.bytes = std::string_view(static_cast<const char*>(data), size);
+    return cell;
+  }
   std::string_view column_name(int index) const override {
     assert(index >= 0 && index < column_count());
     const char* name = sqlite3_column_name(statement_, index);

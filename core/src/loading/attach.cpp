@@ -1,6 +1,6 @@
 #include "attach.hpp"
 
-#include <map>
+#include <unordered_map>
 
 #include "peewasm/schema/field.hpp"
 
@@ -10,9 +10,9 @@ namespace {
 
 void attach_backref(const Load& load, std::vector<Instance>& parents, const std::vector<Instance>& rows) {
   const Field& fk = load.foreign_key();
-  std::map<Value, std::vector<Instance>> by_parent_key;
-  for (const Instance& row : rows) by_parent_key[row.get(fk.name())].push_back(row);
-  const std::string& key = fk.rel_field().name();
+  std::unordered_map<Value, std::vector<Instance>, ValueHash> by_parent_key;
+  for (const Instance& row : rows) by_parent_key[row.get(fk)].push_back(row);
+  const Field& key = fk.rel_field();
   for (Instance& parent : parents) {
     auto found = by_parent_key.find(parent.get(key));
     std::vector<Instance> children = found == by_parent_key.end() ? std::vector<Instance>{} : found->second;
@@ -23,7 +23,7 @@ void attach_backref(const Load& load, std::vector<Instance>& parents, const std:
 
 void attach_foreign_key(const Load& load, std::vector<Instance>& parents, const std::vector<Instance>& rows) {
   const Field& fk = load.foreign_key();
-  std::map<Value, Instance> by_key;
+  std::unordered_map<Value, Instance, ValueHash> by_key;
   for (const Instance& row : rows) by_key.emplace(row.get(fk.rel_field().name()), row);
   for (Instance& parent : parents) {
     auto found = by_key.find(parent.get(fk.name()));

@@ -597,6 +597,35 @@ Value to_python(const Target& target, Value value) {
   return value;
 }
 
+// Where to_python returns the value as it is, for the storage classes SQLite returns; false
+// wherever it might convert (a caller then runs it).
+bool keeps(const Target& target, ValueType type, std::string_view bytes) {
+  switch (target.type()) {
+    case FieldType::Auto:
+    case FieldType::BigAuto:
+    case FieldType::Identity:
+    case FieldType::Integer:
+    case FieldType::BigInteger:
+    case FieldType::SmallInteger:
+    case FieldType::Bit: return type == ValueType::Integer;
+    case FieldType::Char:
+    case FieldType::Text: return type == ValueType::Text;
+    case FieldType::Blob:
+    case FieldType::BigBit: return type == ValueType::Blob;
+    case FieldType::DateTime:
+    case FieldType::Date:
+    case FieldType::Time:
+      return type != ValueType::Text || (target.options().formats.empty() && in_canonical_shape(target.type(), bytes));
+    case FieldType::Float:
+    case FieldType::Double:
+    case FieldType::JSON:
+    case FieldType::Bare:
+    case FieldType::ForeignKey:
+    case FieldType::ManyToMany: return true;
+    default: return false;
+  }
+}
+
 // A foreign key converts as the field it points at, through chains of keys (a one-to-one key
 // that is itself a primary key); messages still name the foreign key the caller used.
 Target target_of(const Field& field) {
@@ -615,6 +644,10 @@ Value Field::db_value(const Value& value) const {
 Value Field::python_value(Value value) const {
   if (value.is_null()) return value;
   return to_python(target_of(*this), std::move(value));
+}
+
+bool Field::python_value_keeps(ValueType type, std::string_view bytes) const {
+  return type == ValueType::Null || keeps(target_of(*this), type, bytes);
 }
 
 }  // namespace peewasm

@@ -120,7 +120,7 @@ const Field* field_by_object_id(const Metadata& meta, std::string_view name) {
 }
 }  // namespace
 
-Value Instance::get(std::string_view name) const {
+const Value& Instance::get(std::string_view name) const {
   const State& s = state();
   const Field* field = s.meta->find_field(name);
   if (!field) field = field_by_object_id(*s.meta, name);
@@ -139,6 +139,24 @@ bool Instance::has(std::string_view name) const {
     if (extra == name) return true;
   }
   return false;
+}
+
+namespace {
+// Whether `field` is the model's own (not a same-named field of another model).
+bool owns(const Metadata& meta, const Field& field) {
+  const auto& fields = meta.sorted_fields();
+  return field.index() < fields.size() && fields[field.index()] == &field;
+}
+}  // namespace
+
+const Value& Instance::get(const Field& field) const {
+  const State& s = state();
+  return owns(*s.meta, field) ? s.values[field.index()] : get(field.name());
+}
+
+bool Instance::has(const Field& field) const {
+  const State& s = state();
+  return owns(*s.meta, field) ? s.present[field.index()] != 0 : has(field.name());
 }
 
 void Instance::set(std::string_view name, const FieldValue& value) {

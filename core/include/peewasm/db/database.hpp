@@ -36,12 +36,22 @@ struct DatabaseOptions {
   std::map<std::string, std::string> field_types;
 };
 
+// A column of the current row borrowed from SQLite, without copying its text or blob:
+// `bytes` is valid until the row callback returns. Only the member for `type` is set.
+struct ColumnCell {
+  ValueType type = ValueType::Null;
+  std::int64_t integer = 0;
+  double real = 0;
+  std::string_view bytes;
+};
+
 // One row as SQLite returned it; valid only during the row callback.
 class RowView {
  public:
   virtual ~RowView() = default;
   virtual int column_count() const = 0;
   virtual Value column(int index) const = 0;
+  virtual ColumnCell cell(int index) const = 0;
   virtual std::string_view column_name(int index) const = 0;
 };
 

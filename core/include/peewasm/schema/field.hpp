@@ -149,6 +149,9 @@ class Field {
   Value db_value(const Value& value) const;
   // By value: a caller that hands over its value (a row being loaded) saves a copy.
   Value python_value(Value value) const;
+  // Whether python_value returns a stored value of this type (and text or blob bytes)
+  // unchanged: a reader may then copy it straight from the row (wasm/native encode_result).
+  bool python_value_keeps(ValueType type, std::string_view bytes) const;
   // The default for a new instance, if any (calls the default function).
   std::optional<Value> make_default() const;
   // Whether the field has a default, without calling a default function.

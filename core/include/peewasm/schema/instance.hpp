@@ -53,9 +53,13 @@ class Instance {
   const Metadata& meta() const;
 
   // A field's value by field name (a foreign key gives its raw id), by "<fk>_id", or an extra
-  // selected column such as an aggregate alias ("count"). Null when unset.
-  Value get(std::string_view name) const;
+  // selected column such as an aggregate alias ("count"). Null when unset. A reference into
+  // the instance (no copy of text): valid until the value is set again.
+  const Value& get(std::string_view name) const;
   bool has(std::string_view name) const;
+  // The same for a field of this instance's model, without looking its name up.
+  const Value& get(const Field& field) const;
+  bool has(const Field& field) const;
   // Sets a field (marks it dirty); a foreign key takes an Instance or its id.
   void set(std::string_view name, const FieldValue& value);
 
