@@ -35,6 +35,17 @@ describe('prepared getById and lazy loads', () => {
       [userById, [2, 1, 0]],
     ]);
     assert.equal(db.queryCount - before, 3);
+    const events = [];
+    const off = db.onQuery((event) => events.push(event));
+    User.getById(1);
+    assert.throws(() => User.getById(98), DoesNotExist);
+    User.create({ username: 'logged' });
+    off();
+    assert.deepEqual(
+      events.map(({ rows, failed }) => [rows, failed]),
+      [[1, false], [0, false], [1, false]],
+    );
+    assert.ok(events.every((event) => typeof event.durationMs === 'number' && event.durationMs >= 0));
     db.close();
   });
 
