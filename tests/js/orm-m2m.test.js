@@ -1,9 +1,20 @@
-// ManyToManyField: the generated through model, both sides of the relation as queries, and
-// add / remove / clear with the statements Peewee sends (oracle case rj001.m2m.manytomanyfield).
+// ManyToManyField: the through model the core generates (or one of your own), both sides of
+// the relation as the core's queries, add / remove / clear with the statements Peewee sends
+// (oracle case rj001.m2m.manytomanyfield), and the core's errors for the bad paths.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { Database, ImproperlyConfigured, ManyToManyField, Model, TextField } from 'peewasm';
+import {
+  DataError,
+  Database,
+  DeferredForeignKey,
+  ForeignKeyField,
+  ImproperlyConfigured,
+  ManyToManyField,
+  Model,
+  ProgrammingError,
+  TextField,
+} from 'peewasm';
 import { recorded } from './fixtures/twitter.js';
 
 async function school() {
@@ -78,6 +89,30 @@ describe('ManyToManyField', () => {
     db.close();
   });
 
+  it('gives the generated through model as a model class like any other', async () => {
+    const { db, Student, Course, Enrollment, alice, bob, cs101, math } = await school();
+    alice.courses.add([cs101, math]);
+    bob.courses.add(math);
+    const rows = Enrollment.select(Enrollment, Course.title).join(Course).where(Enrollment.student.eq(alice)).orderBy(Course.title);
+    assert.deepEqual([...rows].map((row) => [row.course.title, row.student.name, row.student_id]), [
+      ['CS 101', 'Alice', alice.id],
+      ['Math 101', 'Alice', alice.id],
+    ]);
+    assert.equal(Enrollment.select().where(Enrollment.course.eq(math)).count(), 2);
+    assert.deepEqual([...math.coursestudentthrough_set.orderBy(Enrollment.id)].map((row) => row.student_id), [alice.id, bob.id]);
+
+    // On another database, binding the through model binds the model that declares it.
+    const other = await Database.open();
+    other.bind([Student, Course, Enrollment]);
+    other.createTables([Enrollment, Student, Course]);
+    assert.deepEqual(
+      other.querySql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", [], { rowMode: 'array' }),
+      [['course'], ['course_student_through'], ['student']],
+    );
+    other.close();
+    db.close();
+  });
+
   it('reads the related rows through the through table', async () => {
     const { db, Course, alice, cs101 } = await school();
     alice.courses.add(cs101);
@@ -117,17 +152,68 @@ describe('ManyToManyField', () => {
     db.close();
   });
 
-  it('rejects rows of the wrong model, naming both models', async () => {
+  it('rejects rows of the wrong model and unsaved rows with the core\'s errors', async () => {
     const { db, Student, alice, bob, cs101 } = await school();
     assert.throws(() => alice.courses.add(bob), (error) => {
-      assert.ok(error instanceof ImproperlyConfigured);
-      assert.equal(error.message, 'Student.courses.add(): got a Student instance; the relation holds Course rows');
+      assert.ok(error instanceof DataError);
+      assert.equal(error.message, 'Student.courses.add() takes Course instances, not a Student');
       return true;
     });
-    assert.throws(() => alice.courses.add(cs101.students.orderBy(Student.name)), /Student\.courses: got a query of Student; the relation holds Course rows/);
-    assert.throws(() => alice.courses.add(new (cs101.constructor)({ title: 'unsaved' })), /Student\.courses\.add\(\): the Course instance is not saved/);
-    assert.throws(() => new Student({ name: 'new' }).courses, /Student instance is not saved/);
+    assert.throws(() => alice.courses.remove([bob]), /^DataError: Student\.courses\.remove\(\) takes Course instances, not a Student$/);
+    assert.throws(
+      () => alice.courses.add(cs101.students.orderBy(Student.name)),
+      /^DataError: Student\.courses\.add\(\) takes a query of Course, not of Student$/,
+    );
+    const unsaved = new (cs101.constructor)({ title: 'unsaved' });
+    assert.throws(() => alice.courses.add(unsaved), (error) => {
+      assert.ok(error instanceof ProgrammingError);
+      assert.equal(error.message, 'Student.courses.add(): a Course is not saved yet (no id); save() it first');
+      return true;
+    });
+    assert.throws(() => new Student({ name: 'new' }).courses.clear(), /Student\.courses: this Student is not saved yet/);
     assert.throws(() => new ManyToManyField('Course'), /the target must be a model class/);
+    db.close();
+  });
+
+  it('uses a through model of your own, and reports a relation the core cannot define', async () => {
+    const db = await Database.open();
+    class BaseModel extends Model {
+      static meta = { database: db };
+    }
+    class Student extends BaseModel {
+      static fields = { name: new TextField() };
+    }
+    class Enrollment extends BaseModel {
+      static fields = { course: new DeferredForeignKey('Course'), student: new ForeignKeyField(Student) };
+    }
+    class Course extends BaseModel {
+      static fields = {
+        title: new TextField(),
+        students: new ManyToManyField(Student, { backref: 'courses', throughModel: Enrollment }),
+      };
+    }
+    assert.equal(Course.students.getThroughModel(), Enrollment);
+    db.createTables([Student, Course, Enrollment]);
+    const alice = Student.create({ name: 'Alice' });
+    const cs101 = Course.create({ title: 'CS 101' });
+    const statements = recorded(db, () => cs101.students.add(alice));
+    assert.deepEqual(statements, [['INSERT INTO "enrollment" ("course_id", "student_id") VALUES (?, ?)', [1, 1]]]);
+    assert.deepEqual(titles(alice, Course), ['CS 101']);
+
+    class Tag extends BaseModel {
+      static fields = { name: new TextField() };
+    }
+    class Post extends BaseModel {
+      static fields = { tags: new ManyToManyField(Tag, { backref: 'name' }) };
+    }
+    assert.throws(() => Post.tags.getThroughModel(), (error) => {
+      assert.ok(error instanceof ImproperlyConfigured);
+      assert.equal(
+        error.message,
+        "ManyToManyField Post.tags: Tag already has a field or relation named 'name'; pass .backref() another name, or \"+\" for none",
+      );
+      return true;
+    });
     db.close();
   });
 });

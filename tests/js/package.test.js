@@ -34,3 +34,26 @@ describe('package', () => {
     }
   });
 });
+
+describe('Database.ready()', () => {
+  // A fresh process: in this one another test may already have loaded the module.
+  const inFreshProcess = (source) =>
+    promisify(execFile)(process.execPath, ['--input-type=module', '-e', source], { cwd: fileURLToPath(root) });
+
+  it('loads the module, so sql() of a model bound to no database compiles before any open()', async () => {
+    const { stdout } = await inFreshProcess(`
+      import { Database, Model, TextField } from 'peewasm';
+      class Note extends Model { static fields = { text: new TextField() }; }
+      const query = Note.select().where(Note.text.eq('hi'));
+      try { query.sql(); } catch (error) { console.log(error.name + ': ' + error.message); }
+      await Database.ready();
+      console.log(JSON.stringify(query.sql()));
+    `);
+    assert.equal(
+      stdout,
+      'InterfaceError: Note has no database and the wasm module has not loaded yet: ' +
+        'await Database.ready() (or Database.open()) before calling sql()\n' +
+        '["SELECT \\"t1\\".\\"id\\", \\"t1\\".\\"text\\" FROM \\"note\\" AS \\"t1\\" WHERE (\\"t1\\".\\"text\\" = ?)",["hi"]]\n',
+    );
+  });
+});

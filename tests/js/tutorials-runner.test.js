@@ -105,6 +105,7 @@ describe('runExample', () => {
     const spy = {
       ...peewasm,
       Database: {
+        ready: () => peewasm.Database.ready(),
         async open(...args) {
           opened = await peewasm.Database.open(...args);
           return opened;

@@ -55,7 +55,8 @@
 //   Subqueries and CTEs: q.alias('latest').c.max_ts, join(subquery or cte, { on }),
 //   q.cte('name', { recursive, columns }) -> cte.c.col, cte.unionAll(step),
 //   cte.selectFrom(...cols), query.withCte(cte). Compound selects: a.union(b), unionAll,
-//   intersect, except (chain; orderBy/limit/offset; sql(), dicts(), tuples(); field.in(a.union(b))).
+//   intersect, except (chain; orderBy/limit/offset; sql(); for..of gives instances of the first
+//   select's model; dicts(), tuples(), objects(); field.in(a.union(b))).
 // Relations: user.tweets (a select of the user's tweets; a list once eagerly loaded);
 //   User.tweets (a BackrefAccessor, for Load); withRelated(new Load(User.tweets, query?,
 //   { perParent, strategy: PREFETCH_TYPE.JOIN })), Load.withRelated(...) nests;
@@ -71,7 +72,7 @@
 //   .asc()/.desc({ nulls }), .distinct(); fn.ANY_NAME(...args) (.filter(where), .over({...})),
 //   SQL(text, params), Check(text), Case(predicate | null, [[when, then]], otherwise?),
 //   Tuple(...), Value(x), JOIN.INNER/LEFT_OUTER/RIGHT_OUTER/FULL/FULL_OUTER/CROSS.
-// Database: open(path?, { pragmas }), createTables, dropTables, bind, atomic((txn) => ...) (rolls back
+// Database: open(path?, { pragmas }), ready() (loads the module; sql() of an unbound model needs it), createTables, dropTables, bind, atomic((txn) => ...) (rolls back
 //   when fn throws; nests as savepoints), executeSql/querySql (raw SQL), onQuery(listener)
 //   (sql, params, durationMs, rows, failed), queryCount, resetQueryCount(), close(), isClosed(),
 //   connect({ reuseIfOpen }) (a closed Database stays closed: open a new one).

@@ -1,13 +1,14 @@
 // CompoundSelect: Peewee's compound selects (UNION, UNION ALL, INTERSECT, EXCEPT of selects,
 // query.union(other) ...), with an ORDER BY / LIMIT / OFFSET of their own. The core writes the
-// SQL (query/compound.hpp); the rows come back as plain rows named by the first select's
-// columns (dicts() or tuples()), and a compound works as a subquery: field.in(a.union(b)).
+// SQL (query/compound.hpp) and reads the rows with the plan of the first select, as Peewee
+// reads them with that select's cursor wrapper: iterating gives instances of its model with
+// the selected columns set, and dicts(), tuples(), objects() work as on a ModelSelect. A
+// compound also works as a subquery: field.in(a.union(b)).
 import { Expr, encodeOperand, type Operand } from './expressions.js';
-import { InterfaceError } from './errors.js';
 import type { EncodedNode, Encoder } from './encoder.js';
-import { databaseOf, metaOf, sessionFor, type ModelClass } from './model.js';
+import { sessionFor, type Model, type ModelClass } from './model.js';
 import type { SqlValue } from './values.js';
-import type { DictRow } from './queries.js';
+import type { DictRow, RowType } from './queries.js';
 
 export type CompoundOperator = 'UNION' | 'UNION ALL' | 'INTERSECT' | 'EXCEPT';
 
@@ -53,12 +54,15 @@ interface Tail {
   readonly offset?: number;
 }
 
-export class CompoundSelect extends Expr implements CompoundPart {
+export class CompoundSelect<T = Model> extends Expr implements CompoundPart, Iterable<T> {
+  #rows: T[] | undefined;
+
   constructor(
     readonly lhs: CompoundPart,
     readonly op: CompoundOperator,
     readonly rhs: CompoundPart,
     readonly tail: Tail = {},
+    readonly rowType: RowType = 'models',
   ) {
     super();
   }
@@ -69,13 +73,13 @@ export class CompoundSelect extends Expr implements CompoundPart {
   }
 
   /** ORDER BY over the combined rows (columns by the first select's names: SQL('name')). */
-  orderBy(...ordering: Operand[]): CompoundSelect {
+  orderBy(...ordering: Operand[]): CompoundSelect<T> {
     return this.#with({ order: ordering });
   }
-  limit(n: number): CompoundSelect {
+  limit(n: number): CompoundSelect<T> {
     return this.#with({ limit: n });
   }
-  offset(n: number): CompoundSelect {
+  offset(n: number): CompoundSelect<T> {
     return this.#with({ offset: n });
   }
 
@@ -84,16 +88,31 @@ export class CompoundSelect extends Expr implements CompoundPart {
     return sessionFor(this.model).compileWrite((encoder) => this.encode(encoder));
   }
 
-  /** The combined rows as objects keyed by the first select's column names. */
-  dicts(): DictRow[] {
-    const [sql, params] = this.sql();
-    return this.#database().querySql(sql, params);
+  /** Rows as plain objects keyed by the first select's column names. */
+  dicts(): CompoundSelect<DictRow> {
+    return this.#as<DictRow>('dicts');
+  }
+  /** Rows as arrays of values. */
+  tuples(): CompoundSelect<unknown[]> {
+    return this.#as<unknown[]>('tuples');
+  }
+  /** Rows as flat instances of the first select's model, every column an attribute. */
+  objects(): CompoundSelect<T> {
+    return this.#as<T>('objects');
+  }
+  /** Rows as instances of the first select's model (the default). */
+  models(): CompoundSelect<T> {
+    return this.#as<T>('models');
   }
 
-  /** The combined rows as arrays. */
-  tuples(): SqlValue[][] {
-    const [sql, params] = this.sql();
-    return this.#database().querySql(sql, params, { rowMode: 'array' });
+  /** Runs the compound (once: the rows are cached on this query object). */
+  execute(): T[] {
+    this.#rows ??= sessionFor(this.model).compoundRows(this, this.rowType) as T[];
+    return this.#rows;
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.execute()[Symbol.iterator]();
   }
 
   encode(encoder: Encoder): EncodedNode {
@@ -109,16 +128,14 @@ export class CompoundSelect extends Expr implements CompoundPart {
     };
   }
 
-  #with(change: Tail): CompoundSelect {
-    return new CompoundSelect(this.lhs, this.op, this.rhs, { ...this.tail, ...change });
+  #with(change: Tail): CompoundSelect<T> {
+    return new CompoundSelect<T>(this.lhs, this.op, this.rhs, { ...this.tail, ...change }, this.rowType);
   }
 
-  #database() {
-    const db = databaseOf(this.model);
-    if (!db) throw new InterfaceError(`${metaOf(this.model).name} has no database; a compound select runs on its first select's`);
-    return db;
+  #as<R>(rowType: RowType): CompoundSelect<R> {
+    return new CompoundSelect<R>(this.lhs, this.op, this.rhs, this.tail, rowType);
   }
 }
 
-export interface CompoundSelect extends Combinable {}
+export interface CompoundSelect<T = Model> extends Combinable {}
 addCompoundMethods(CompoundSelect);

@@ -80,6 +80,14 @@ export class Database {
     return new Session(db, () => db.#handle.get(), (result) => db.#settle(result));
   }
 
+  /**
+   * Resolves once the wasm module has loaded. open() waits for it by itself; await it first
+   * only to call sql() on models bound to no database before any open().
+   */
+  static async ready(): Promise<void> {
+    await loadRuntime();
+  }
+
   /** Opens (creating if needed) a database; ':memory:' is a private in-memory one. */
   static async open(path = ':memory:', options: OpenOptions = {}): Promise<Database> {
     return Database.#openWith(await loadRuntime(), path, options);

@@ -1,6 +1,9 @@
-// ManyToManyField: Peewee's many-to-many relation. It adds no column; the rows are linked
-// through a model of their own, generated like Peewee's (CourseStudentThrough, table
-// course_student_through, a foreign key to each side and a unique index on the pair):
+// ManyToManyField: Peewee's many-to-many relation. JS records it; the core decides. The field
+// travels in the model's spec, and defining the model in the core (ManyToManyField in
+// core/include/peewasm/schema/fields.hpp) checks it, generates the through model (or takes
+// the one given) and names the other side. From the core's description this file makes the
+// through model's class, the field on both model classes and `instance.<name>` on both sides:
+// the core's ManyToManyQuery, whose add / remove / clear are requests the core runs.
 //
 //   class Course extends BaseModel {
 //     static fields = { title: new TextField(), students: new ManyToManyField(Student, { backref: 'courses' }) };
@@ -8,14 +11,12 @@
 //   const Enrollment = Course.students.getThroughModel();   // for createTables([...])
 //   cs101.students.add(alice);  alice.courses.remove(cs101);  cs101.students.clear();
 //   for (const course of alice.courses.orderBy(Course.title)) ...
-//
-// `instance.<name>` (both sides) is a select of the related rows through the through model,
-// with add / remove / clear, which write the through table with the statements Peewee sends.
 import { ImproperlyConfigured } from './errors.js';
-import { ForeignKeyField, type Field } from './fields.js';
-import { JOIN, Value, type Operand } from './expressions.js';
-import { Model, databaseOf, metaOf, type ModelClass } from './model.js';
-import type { ModelSelect } from './queries.js';
+import { ForeignKeyField } from './fields.js';
+import { DATA, Model, compilerSessionFor, databaseOf, fieldValue, metaOf, sessionFor, type ModelClass } from './model.js';
+import { ModelSelect, type SelectFrom } from './queries.js';
+import type { EncodedNode, Encoder } from './encoder.js';
+import type { ModelDescription, RelationDescription } from './session.js';
 
 export interface ManyToManyOptions {
   /** The name of the relation on the other model (Student.courses). */
@@ -34,15 +35,8 @@ export type ManyToManyQuery<T = Model> = ModelSelect<T> & {
   clear(): number;
 };
 
-/** One side of the relation: the model it is seen from, and where it leads. */
-interface Side {
-  readonly name: string;
-  readonly model: ModelClass;
-  readonly target: ModelClass;
-  /** The through model's foreign keys to this side's model (src) and to the target (dest). */
-  readonly src: () => ForeignKeyField;
-  readonly dest: () => ForeignKeyField;
-}
+const declaredOn = new WeakMap<ModelClass, ManyToManyField[]>();
+const generatedFor = new WeakMap<ModelClass, ModelClass>();
 
 export class ManyToManyField {
   readonly target: ModelClass;
@@ -66,141 +60,138 @@ export class ManyToManyField {
     }
     this.model = model;
     this.name = name;
-    const declared: Side = { name, model, target: this.target, src: () => this.#fk(model), dest: () => this.#fk(this.target) };
-    defineSide(this, name, declared);
-    if (this.options.backref) {
-      const reverse: Side = { name: this.options.backref, model: this.target, target: model, src: declared.dest, dest: declared.src };
-      defineSide(this, this.options.backref, reverse);
-    }
+    declaredOn.set(model, [...(declaredOn.get(model) ?? []), this]);
+    defineSide(this, model, name, this.target);
   }
 
   /** The through model: generated once (Peewee's Course.students.get_through_model()). */
   getThroughModel(): ModelClass {
     if (this.options.throughModel) return this.options.throughModel;
     if (!this.model) throw new ImproperlyConfigured('getThroughModel(): the ManyToManyField is not on a model yet');
-    this.#through ??= generateThrough(this.model, this.target);
-    return this.#through;
+    if (!this.#through) compilerSessionFor(this.model).bind(this.model);
+    return this.#through!;
   }
 
-  #fk(model: ModelClass): ForeignKeyField {
-    const through = this.getThroughModel();
-    const meta = metaOf(through);
-    const fk = meta.foreignKeys.find((field) => field.targetModel() === (model as unknown));
-    if (!fk) {
-      throw new ImproperlyConfigured(`${meta.name} has no foreign key to ${metaOf(model).name}; a through model needs one to each side`);
-    }
-    return fk;
+  /** @internal The field in the model's spec. */
+  spec(): Record<string, unknown> {
+    const fk: Record<string, unknown> = { model: metaOf(this.target).name };
+    if (this.options.backref !== undefined) fk.backref = this.options.backref;
+    if (this.options.throughModel) fk.through = metaOf(this.options.throughModel).name;
+    return { name: this.name, type: 'ManyToManyField', fk };
+  }
+
+  /** @internal The class of the through model the core generated, made from its first description. */
+  generatedThrough(description: ModelDescription): ModelClass {
+    this.#through ??= throughClass(description, this.model!, this.target);
+    return this.#through;
   }
 }
 
-/** CourseStudentThrough: table course_student_through, FKs course and student, unique pair. */
-function generateThrough(model: ModelClass, target: ModelClass): ModelClass {
-  const [a, b] = [metaOf(model).name, metaOf(target).name];
-  const [left, right] = [a.toLowerCase(), b.toLowerCase()];
+/** @internal The relations a model class declares. */
+export function relationsOf(cls: ModelClass): readonly ManyToManyField[] {
+  return declaredOn.get(cls) ?? [];
+}
+
+/** @internal What the core must know before it defines `cls`: targets and through models of one's own. */
+export function modelsBeforeRelations(cls: ModelClass): ModelClass[] {
+  const models = relationsOf(cls).flatMap(({ target, options }) => (options.throughModel ? [target, options.throughModel] : [target]));
+  return models.filter((model) => model !== cls);
+}
+
+/** @internal For a generated through model: the model whose relation generated it. */
+export function declaringModelOf(cls: ModelClass): ModelClass | undefined {
+  return generatedFor.get(cls);
+}
+
+/**
+ * @internal Once the core has defined `cls`: the session adopts each generated through model's
+ * class under the core's id, and the other side of each relation gets its accessor.
+ */
+export function linkRelations(
+  cls: ModelClass,
+  relations: readonly RelationDescription[],
+  adopt: (through: ModelClass, description: ModelDescription) => void,
+): void {
+  for (const relation of relations) {
+    const field = relationsOf(cls).find((declared) => declared.name === relation.name)!;
+    if (relation.generated) adopt(field.generatedThrough(relation.through), relation.through);
+    if (relation.backref !== undefined) defineSide(field, field.target, relation.backref, cls);
+  }
+}
+
+/** The through model as described: its foreign keys to the two models, its table, its database. */
+function throughClass(description: ModelDescription, model: ModelClass, target: ModelClass): ModelClass {
+  const models = new Map([model, target].map((cls) => [metaOf(cls).name, cls]));
+  const keys = description.fields.filter((field) => field.rel !== undefined);
   const database = databaseOf(model);
   const through = class extends Model {
-    static override fields = { [left]: new ForeignKeyField(model), [right]: new ForeignKeyField(target) };
-    static override meta = {
-      ...(database ? { database } : {}),
-      tableName: `${tableNameOf(model)}_${tableNameOf(target)}_through`,
-      indexes: [[[left, right], true]] as [string[], boolean][],
-    };
+    static override fields = Object.fromEntries(keys.map((field) => [field.name, new ForeignKeyField(models.get(field.rel!)!)]));
+    static override meta = { ...(database ? { database } : {}), tableName: description.table };
   };
-  Object.defineProperty(through, 'name', { value: `${a}${b}Through` });
+  Object.defineProperty(through, 'name', { value: description.name });
+  generatedFor.set(through as unknown as ModelClass, model);
   return through as unknown as ModelClass;
 }
 
-function tableNameOf(model: ModelClass): string {
-  return metaOf(model).options.tableName ?? metaOf(model).name.toLowerCase();
-}
-
-/** Model.<name> (the field, for getThroughModel()) and instance.<name> (the query). */
-function defineSide(field: ManyToManyField, name: string, side: Side): void {
-  Object.defineProperty(side.model, name, { value: field, writable: true, configurable: true });
-  Object.defineProperty(side.model.prototype, name, {
+/** Model.<name> (the field, for getThroughModel()) and instance.<name> (the related rows). */
+function defineSide(field: ManyToManyField, owner: ModelClass, name: string, target: ModelClass): void {
+  Object.defineProperty(owner, name, { value: field, writable: true, configurable: true });
+  Object.defineProperty(owner.prototype, name, {
     configurable: true,
     get(this: Model) {
-      return relatedQuery(this, side);
+      return relatedRows(this, name, target);
     },
   });
 }
 
-function relatedQuery(instance: Model, side: Side): ManyToManyQuery {
-  const src = side.src();
-  const dest = side.dest();
-  const through = src.model as unknown as ModelClass;
-  const ownerPk = primaryKeyOf(side.model);
-  const targetPk = primaryKeyOf(side.target);
-  const ownerId = (): unknown => {
-    const id = instance.getId();
-    if (id === null || id === undefined) {
-      throw new ImproperlyConfigured(`${metaOf(side.model).name} instance is not saved: save() it before using its many-to-many rows`);
-    }
-    return id;
-  };
-  const query = side.target
-    .select()
-    .join(through, JOIN.INNER, { on: dest.eq(targetPk) })
-    .join(side.model, JOIN.INNER, { on: src.eq(ownerPk) })
-    .where(src.eq(ownerId() as Operand));
-  const idsOf = (items: unknown[], verb: string): unknown[] =>
-    items.map((item) => {
-      if (!(item instanceof Model)) return item;
-      const itemModel = item.constructor as ModelClass;
-      if (!(item instanceof (side.target as unknown as typeof Model))) {
-        throw new ImproperlyConfigured(
-          `${metaOf(side.model).name}.${side.name}.${verb}(): got a ${metaOf(itemModel).name} instance; ` +
-            `the relation holds ${metaOf(side.target).name} rows`,
-        );
-      }
-      const id = item.getId();
-      if (id === null || id === undefined) {
-        throw new ImproperlyConfigured(
-          `${metaOf(side.model).name}.${side.name}.${verb}(): the ${metaOf(side.target).name} instance is not saved; save() it first`,
-        );
-      }
-      return id;
-    });
-  const asQuery = (items: ManyToManyItems): ModelSelect<unknown> | undefined => {
-    if (items instanceof Model || Array.isArray(items) || typeof items !== 'object' || items === null) return undefined;
-    const selected = items as ModelSelect<unknown>;
-    if (selected.model !== side.target) {
-      throw new ImproperlyConfigured(
-        `${metaOf(side.model).name}.${side.name}: got a query of ${metaOf(selected.model).name}; ` +
-          `the relation holds ${metaOf(side.target).name} rows`,
-      );
-    }
-    return selected;
-  };
-  const list = (items: ManyToManyItems): unknown[] => (Array.isArray(items) ? items : [items]);
+function relatedRows(instance: Model, name: string, target: ModelClass): ManyToManyQuery {
+  const relation = new Relation(instance, name);
+  const write = (run: string, extra: (encoder: Encoder) => Record<string, unknown>) =>
+    sessionFor(instance.constructor as ModelClass).runRequest(run, (encoder) => [relation.encode(encoder), extra(encoder)]);
   const writes = {
     add(items: ManyToManyItems, clearExisting = false): void {
-      if (clearExisting) writes.clear();
-      const selected = asQuery(items);
-      if (selected) {
-        through.insertFrom(selected.select(Value(ownerId() as never), targetPk), [src, dest]).execute();
-        return;
-      }
-      const ids = idsOf(list(items), 'add');
-      if (!ids.length) return;
-      through.insertMany(ids.map((id) => ({ [src.name!]: ownerId(), [dest.name!]: id }))).execute();
+      write('add', (encoder) => ({ items: encodeItems(encoder, items), clear: clearExisting }));
     },
     remove(items: ManyToManyItems): number {
-      const selected = asQuery(items);
-      const matching = selected ? dest.in(selected.select(targetPk)) : dest.in(idsOf(list(items), 'remove') as Operand[]);
-      return through.delete().where(matching.and(src.eq(ownerId() as Operand))).execute();
+      return Number(write('remove', (encoder) => ({ items: encodeItems(encoder, items) })));
     },
     clear(): number {
-      return through.delete().where(src.eq(ownerId() as Operand)).execute();
+      return Number(write('clear', () => ({})));
     },
   };
-  return Object.assign(query, writes) as ManyToManyQuery;
+  return Object.assign(ModelSelect.over(target, relation), writes) as ManyToManyQuery;
 }
 
-function primaryKeyOf(model: ModelClass): Field {
-  const [pk, ...rest] = metaOf(model).primaryKey;
-  if (!pk || rest.length) {
-    throw new ImproperlyConfigured(`${metaOf(model).name}: a many-to-many relation needs a single-column primary key`);
+/** instance.many_to_many(name) in the core: the row it is seen from, and the relation's name. */
+class Relation implements SelectFrom {
+  constructor(
+    readonly instance: Model,
+    readonly name: string,
+  ) {}
+  encode(encoder: Encoder): EncodedNode {
+    return { k: 'm2m', i: encodeInstance(encoder, this.instance), r: this.name };
   }
-  return pk;
+  encodeFrom(encoder: Encoder): Record<string, unknown> {
+    return { m2m: this.encode(encoder) };
+  }
+}
+
+/** A row as the instance holds it (decode_query.hpp's Instance). */
+function encodeInstance(encoder: Encoder, instance: Model): Record<string, unknown> {
+  const cls = instance.constructor as ModelClass;
+  const data = instance[DATA];
+  const set = metaOf(cls)
+    .fields.filter((field) => data[field.slot] !== undefined)
+    .map((field) => [field.name, encoder.param(fieldValue(instance, field))]);
+  return { m: encoder.ids.modelId(cls), set };
+}
+
+/** A query as itself; instances as rows (the core checks their model); anything else as a key. */
+function encodeItems(encoder: Encoder, items: ManyToManyItems): Record<string, unknown> {
+  if (items instanceof ModelSelect) return { q: items.encode(encoder) };
+  const list: unknown[] = Array.isArray(items) ? items : [items];
+  if (list.length && list.every((item) => item instanceof Model)) {
+    return { ins: list.map((item) => encodeInstance(encoder, item as Model)) };
+  }
+  return { ids: list.map((item) => encoder.param(item)) };
 }

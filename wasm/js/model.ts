@@ -628,13 +628,15 @@ export function databaseOf(cls: ModelClass): Database | undefined {
 }
 
 /** The session that compiles the class's queries: its database's, or for a model bound to
- *  none (Peewee compiles those too) a private one, once any Database has been opened. */
+ *  none (Peewee compiles those too) a private one, once the module has loaded. */
 export function compilerSessionFor(cls: ModelClass): Session {
-  if (!databaseOf(cls)) {
-    const session = unboundCompilerSession();
-    if (session) return session;
-  }
-  return sessionFor(cls);
+  if (databaseOf(cls)) return sessionFor(cls);
+  const session = unboundCompilerSession();
+  if (session) return session;
+  throw new InterfaceError(
+    `${metaOf(cls).name} has no database and the wasm module has not loaded yet: ` +
+      'await Database.ready() (or Database.open()) before calling sql()',
+  );
 }
 
 /** The session of the database the class is bound to. */

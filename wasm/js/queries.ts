@@ -111,8 +111,8 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
   readonly #source: Source;
   readonly #recording: Recording | null;
   readonly #rowType: RowType;
-  /** SELECT ... FROM a CTE (CTE.selectFrom) instead of the model's table. */
-  readonly #cte: CteFrom | undefined;
+  /** What it reads instead of the model's table: a CTE, or a many-to-many relation's rows. */
+  readonly #from: SelectFrom | undefined;
   #rows: T[] | undefined;
 
   private constructor(
@@ -120,14 +120,14 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     source: Source,
     recording: Recording | null,
     rowType: RowType,
-    cte: CteFrom | undefined,
+    from: SelectFrom | undefined,
   ) {
     super();
     this.model = model;
     this.#source = source;
     this.#recording = recording;
     this.#rowType = rowType;
-    this.#cte = cte;
+    this.#from = from;
   }
 
   /** Model.select(...columns) (internal: use Model.select). */
@@ -138,7 +138,7 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
   }
 
   #with<R = T>(op: Op, rowType: RowType = this.#rowType): ModelSelect<R> {
-    return new ModelSelect<R>(this.model, this.#source, { op, previous: this.#recording }, rowType, this.#cte);
+    return new ModelSelect<R>(this.model, this.#source, { op, previous: this.#recording }, rowType, this.#from);
   }
 
   /** What join() and joinFrom() joined, earliest first. */
@@ -152,7 +152,7 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
   }
 
   #as<R>(rowType: RowType): ModelSelect<R> {
-    return new ModelSelect<R>(this.model, this.#source, this.#recording, rowType, this.#cte);
+    return new ModelSelect<R>(this.model, this.#source, this.#recording, rowType, this.#from);
   }
 
   select(...columns: Selectable[]): ModelSelect<T> {
@@ -317,7 +317,12 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
 
   /** SELECT columns FROM a CTE (internal: CTE.selectFrom). */
   static fromCte<T>(cte: CTE, columns: readonly Operand[]): ModelSelect<T> {
-    return new ModelSelect<T>(cte.query.model, cte.query.model, null, 'models', { cte, columns });
+    return ModelSelect.over<T>(cte.query.model, new CteFrom(cte, columns));
+  }
+
+  /** @internal A select of `model`'s rows from something else than its table. */
+  static over<T>(model: ModelClass, from: SelectFrom): ModelSelect<T> {
+    return new ModelSelect<T>(model, model, null, 'models', from);
   }
 
   /** The recorded calls as plain data (internal: the encoder calls it). */
@@ -326,10 +331,7 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     for (let node = this.#recording; node; node = node.previous) ops.push(node.op);
     ops.reverse();
     const encodedOps = ops.map((op) => (op as Op).map((arg) => encodeArgument(encoder, arg)));
-    if (this.#cte) {
-      const { cte, columns } = this.#cte;
-      return { k: 'select', cte: encoder.cte(cte), cols: columns.map((c) => encodeOperand(encoder, c)), ops: encodedOps };
-    }
+    if (this.#from) return { k: 'select', ...this.#from.encodeFrom(encoder), ops: encodedOps };
     return { k: 'select', m: encoder.source(this.#source), ops: encodedOps };
   }
 }
@@ -365,9 +367,21 @@ function isPrefetchOptions(value: unknown): value is PrefetchOptions {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Node) && !isSource(value);
 }
 
-interface CteFrom {
-  readonly cte: CTE;
-  readonly columns: readonly Operand[];
+/** @internal What a select reads instead of its model's table (see decode_query.hpp). */
+export interface SelectFrom {
+  /** The keys that replace the select node's "m". */
+  encodeFrom(encoder: Encoder): Record<string, unknown>;
+}
+
+/** SELECT columns FROM a CTE. */
+class CteFrom implements SelectFrom {
+  constructor(
+    readonly cte: CTE,
+    readonly columns: readonly Operand[],
+  ) {}
+  encodeFrom(encoder: Encoder): Record<string, unknown> {
+    return { cte: encoder.cte(this.cte), cols: this.columns.map((column) => encodeOperand(encoder, column)) };
+  }
 }
 
 /** An object whose every property is a column expression (q.c.name, cte.c.id). */

@@ -12,6 +12,8 @@ import type { NativeDatabase, NativeResult, NativeValue } from './native.js';
 import type { Database } from './database.js';
 import type { SqlValue } from './values.js';
 import type { Field } from './fields.js';
+import type { CompoundPart } from './compound.js';
+import { declaringModelOf, linkRelations, modelsBeforeRelations, relationsOf } from './many-to-many.js';
 
 /** One subquery of prefetch(): a query, and the model it relates to when several could. */
 export interface PrefetchSubquery {
@@ -32,11 +34,24 @@ interface Binding {
   readonly coreToSlot: readonly number[];
 }
 
-interface ModelDescription {
+/** What the core tells of a model it defined (wasm/native/bound_models.hpp). */
+export interface ModelDescription {
   id: number;
+  name: string;
   table: string;
   fields: Array<{ name: string; rel?: string; relField?: string; objectIdName?: string; backref?: string }>;
   primaryKey: string[];
+  manyToMany: RelationDescription[];
+}
+
+/** What the core tells of a relation a model declares (wasm/native/bound_models.hpp). */
+export interface RelationDescription {
+  name: string;
+  /** The other side's name; absent for backref '+'. */
+  backref?: string;
+  through: ModelDescription;
+  /** Whether the core generated the through model (else it is the throughModel option's). */
+  generated: boolean;
 }
 
 const sessions = new WeakMap<Database, Session>();
@@ -91,6 +106,12 @@ export class Session implements BoundClasses {
   bind(cls: ModelClass): Binding {
     const known = this.#bindings.get(cls);
     if (known) return known;
+    // A through model the core generated is bound with the model that declares the relation.
+    const declaring = declaringModelOf(cls);
+    if (declaring) {
+      this.bind(declaring);
+      return this.#bindings.get(cls)!;
+    }
     const meta = metaOf(cls);
     if (this.#binding.has(cls)) {
       throw new InterfaceError(
@@ -104,33 +125,42 @@ export class Session implements BoundClasses {
           this.bind(fk.target as unknown as ModelClass);
         }
       }
+      for (const model of modelsBeforeRelations(cls)) this.bind(model);
       const encoder = new Encoder(this);
       const spec = specOf(meta, encoder);
       const text = this.#settle(this.#native()._defineModel(JSON.stringify(spec), encoder.params));
       const description = JSON.parse(text) as ModelDescription;
-      const binding: Binding = {
-        id: description.id,
-        cls,
-        meta,
-        coreToSlot: description.fields.map((field) => meta.fieldsByName.get(field.name)!.slot),
-      };
-      for (const field of description.fields) {
-        const fk = meta.fieldsByName.get(field.name);
-        if (fk instanceof ForeignKeyField) {
-          fk.relField = field.relField;
-          fk.backrefName = field.backref || undefined;
-          const target =
-            typeof fk.target === 'string' && fk.target !== 'self' ? this.classNamed(fk.target) : this.targetOf(fk);
-          if (target && typeof fk.target === 'string') fk.resolvedTarget = target as unknown as Source;
-          if (target && fk.backrefName) defineBackref(target, fk.backrefName, fk, fk.relField!);
-        }
-      }
-      this.#bindings.set(cls, binding);
-      this.#byId[binding.id] = binding;
+      const binding = this.#adopt(cls, description);
+      linkRelations(cls, description.manyToMany, (through, throughDescription) => this.#adopt(through, throughDescription));
       return binding;
     } finally {
       this.#binding.delete(cls);
     }
+  }
+
+  /** Binds the class to the model the core defined (and described) for it. */
+  #adopt(cls: ModelClass, description: ModelDescription): Binding {
+    const meta = metaOf(cls);
+    const binding: Binding = {
+      id: description.id,
+      cls,
+      meta,
+      coreToSlot: description.fields.map((field) => meta.fieldsByName.get(field.name)!.slot),
+    };
+    for (const field of description.fields) {
+      const fk = meta.fieldsByName.get(field.name);
+      if (fk instanceof ForeignKeyField) {
+        fk.relField = field.relField;
+        fk.backrefName = field.backref || undefined;
+        const target =
+          typeof fk.target === 'string' && fk.target !== 'self' ? this.classNamed(fk.target) : this.targetOf(fk);
+        if (target && typeof fk.target === 'string') fk.resolvedTarget = target as unknown as Source;
+        if (target && fk.backrefName) defineBackref(target, fk.backrefName, fk, fk.relField!);
+      }
+    }
+    this.#bindings.set(cls, binding);
+    this.#byId[binding.id] = binding;
+    return binding;
   }
 
   /** A bound class by model name (foreign keys that name their target). */
@@ -181,6 +211,19 @@ export class Session implements BoundClasses {
     const request = encoder.request('prefetch', q, { subs, type: type ?? null });
     const bytes = this.#settle(this.#native()._run(request, encoder.params));
     return decodeGraph(bytes, this);
+  }
+
+  /** Rows of a compound select, read with its first select's plan. */
+  compoundRows(query: CompoundPart, rowType: RowType): unknown[] {
+    const [request, params] = this.#request('rows', (encoder) => query.encode(encoder));
+    return this.#rows(request, params, rowType);
+  }
+
+  /** A request of a kind of its own (a many-to-many relation's writes): its node and extra keys. */
+  runRequest(run: string, encode: (encoder: Encoder) => [EncodedNode, Record<string, unknown>]): unknown {
+    const encoder = new Encoder(this);
+    const [query, extra] = encode(encoder);
+    return this.#settle(this.#native()._run(encoder.request(run, query, extra), encoder.params));
   }
 
   #rows(request: string, params: NativeValue[], rowType: RowType): unknown[] {
@@ -348,7 +391,10 @@ function specOf(meta: ModelMeta, encoder: Encoder): Record<string, unknown> {
   const spec: Record<string, unknown> = {
     ...rest,
     name: meta.name,
-    fields: meta.fields.map((field) => field.spec(encoder, (model) => metaOf(model as unknown as ModelClass).name)),
+    fields: [
+      ...meta.fields.map((field) => field.spec(encoder, (model) => metaOf(model as unknown as ModelClass).name)),
+      ...relationsOf(meta.cls).map((field) => field.spec()),
+    ],
   };
   if (rest.tableName !== undefined) spec.table = rest.tableName;
   if (primaryKey === false) spec.primaryKey = false;

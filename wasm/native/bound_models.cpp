@@ -71,10 +71,20 @@ Field foreign_key_from_json(const std::string& name, const json& fk) {
   return field;
 }
 
+// A many-to-many relation: the core checks it and generates the through model (or uses
+// the one named) when the model is defined.
+Field many_to_many_from_json(const std::string& name, const json& fk) {
+  Field field = ManyToManyField(name, fk.at("model").get<std::string>());
+  read_option(fk, "backref", field, &Field::backref);
+  read_option(fk, "through", field, &Field::through_model);
+  return field;
+}
+
 Field field_from_json(const std::string& model, const json& spec, ExprDecoder& decode) {
   const std::string name = spec.at("name").get<std::string>();
   const std::string type = spec.at("type").get<std::string>();
   Field field = [&] {
+    if (type == "ManyToManyField") return many_to_many_from_json(name, spec.at("fk"));
     if (auto fk = spec.find("fk"); fk != spec.end()) return foreign_key_from_json(name, *fk);
     auto factory = field_factories().find(type);
     if (factory == field_factories().end()) {
@@ -134,6 +144,14 @@ Meta meta_from_json(const json& spec, ExprDecoder& decode, Database& db) {
   return meta;
 }
 
+// The other side of a relation (none when its backref is "+").
+const ManyToManyRelation* backref_of(const ManyToManyRelation& relation) {
+  for (const ManyToManyRelation* other : relation.rel_model->many_to_many_relations()) {
+    if (other->is_backref && other->through == relation.through && other->src_fk == relation.dest_fk) return other;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 json BoundModels::define(const json& spec, const std::vector<Value>& params, Database& db) {
@@ -142,14 +160,34 @@ json BoundModels::define(const json& spec, const std::vector<Value>& params, Dat
   model_spec.name = spec.at("name").get<std::string>();
   for (const json& field : spec.at("fields")) model_spec.fields.push_back(field_from_json(model_spec.name, field, decode));
   model_spec.meta = meta_from_json(spec, decode, db);
-  Model model = registry_.define(std::move(model_spec));
+  const Model model = registry_.define(std::move(model_spec));
+  json description = describe(add(model));
 
+  // Its many-to-many relations, with the through models the core generated for them.
+  json relations = json::array();
+  for (const ManyToManyRelation* relation : model.meta().many_to_many_relations()) {
+    if (relation->is_backref) continue;
+    const bool generated = !ids_.contains(relation->through);
+    const std::size_t through = generated ? add(Model(*relation->through)) : id_of(*relation->through);
+    json entry{{"name", relation->name}, {"through", describe(through)}, {"generated", generated}};
+    if (const ManyToManyRelation* backref = backref_of(*relation)) entry["backref"] = backref->name;
+    relations.push_back(std::move(entry));
+  }
+  description["manyToMany"] = std::move(relations);
+  return description;
+}
+
+std::size_t BoundModels::add(const Model& model) {
   const std::size_t id = models_.size();
   models_.push_back(model);
   ids_.emplace(&model.meta(), id);
+  return id;
+}
 
+json BoundModels::describe(std::size_t id) const {
+  const Metadata& meta = models_[id].meta();
   json fields = json::array();
-  for (const Field* field : model.meta().sorted_fields()) {
+  for (const Field* field : meta.sorted_fields()) {
     json entry{{"name", field->name()}, {"column", field->column_name()}};
     if (field->is_foreign_key() && field->is_resolved()) {
       entry["rel"] = field->rel_model().name();
@@ -160,12 +198,13 @@ json BoundModels::define(const json& spec, const std::vector<Value>& params, Dat
     fields.push_back(std::move(entry));
   }
   json primary_key = json::array();
-  for (const Field* field : model.meta().primary_key_fields()) primary_key.push_back(field->name());
+  for (const Field* field : meta.primary_key_fields()) primary_key.push_back(field->name());
   return {{"id", id},
-          {"table", model.meta().table_name()},
+          {"name", meta.name()},
+          {"table", meta.table_name()},
           {"fields", std::move(fields)},
           {"primaryKey", std::move(primary_key)},
-          {"autoIncrement", model.meta().auto_increment()}};
+          {"autoIncrement", meta.auto_increment()}};
 }
 
 const Model& BoundModels::model(std::size_t id) const {

@@ -8,6 +8,7 @@
 //        maxLength?, maxDigits?, decimalPlaces?, autoRound?, formats?, resolution?, utc?,
 //        collation?, sequence?, indexType?, unindexed?, constraints?: [expr],
 //        fk?: {model, toField?, backref?, onDelete?, onUpdate?, deferrable?, lazyLoad?, deferred?}}],
+//        (type "ManyToManyField": fk: {model, backref?, through?: the through model's name})
 //        primaryKey?: false | [field names], indexes?: [{fields, unique}], constraints?: [expr],
 //        legacyTableNames?, withoutRowid?, strictTables?, temporary?, schema?, onlySaveDirty?,
 //        tableSettings?: [text], dependsOn?: [model names]}
@@ -35,9 +36,11 @@ class BoundModels {
   BoundModels& operator=(const BoundModels&) = delete;
 
   // Defines the model on `db`. -> its description for JS:
-  // {id, table, fields: [{name, column, (foreign keys:) rel, relField, objectIdName, backref}]
-  //  in the core's order (instances store values by that position), primaryKey: [names],
-  //  autoIncrement}
+  // {id, name, table, fields: [{name, column, (foreign keys:) rel, relField, objectIdName,
+  //  backref}] in the core's order (instances store values by that position),
+  //  primaryKey: [names], autoIncrement,
+  //  manyToMany: [{name, backref? (absent for "+"), through: its description, generated}]}
+  // A through model the core generated is bound here too, under the id its description has.
   nlohmann::json define(const nlohmann::json& spec, const std::vector<Value>& params, Database& db);
 
   // By the id define() returned; InterfaceError for an id this database never gave out.
@@ -45,6 +48,9 @@ class BoundModels {
   std::size_t id_of(const Metadata& meta) const;
 
  private:
+  std::size_t add(const Model& model);
+  nlohmann::json describe(std::size_t id) const;
+
   ModelRegistry registry_;
   std::vector<Model> models_;
   std::unordered_map<const Metadata*, std::size_t> ids_;

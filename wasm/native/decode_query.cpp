@@ -224,8 +224,9 @@ std::vector<Selection> ExprDecoder::selections(const json& nodes) {
 }
 
 ModelSelect ExprDecoder::select(const json& node) {
-  ModelSelect query = node.contains("cte") ? cte(node.at("cte")).select_from(exprs(node.at("cols")))
-                                           : source(node.at("m")).select();
+  ModelSelect query = node.contains("cte")   ? cte(node.at("cte")).select_from(exprs(node.at("cols")))
+                      : node.contains("m2m") ? many_to_many(node.at("m2m"))
+                                             : source(node.at("m")).select();
   for (const json& op : node.at("ops")) query = apply(query, op);
   return query;
 }
@@ -365,6 +366,17 @@ Update ExprDecoder::update(const json& node) {
   Update query = model.update(assignments(model, node.at("set")));
   for (const json& op : node.value("ops", json::array())) query = query.where(expr(op.at(1)));
   return query;
+}
+
+Instance ExprDecoder::instance(const json& node) {
+  Instance row = Instance::blank(source(node.at("m")).meta());
+  for (const json& pair : node.at("set")) row.set(pair.at(0).get<std::string>(), param(pair.at(1)));
+  row.clear_dirty();
+  return row;
+}
+
+ManyToManyQuery ExprDecoder::many_to_many(const json& node) {
+  return instance(node.at("i")).many_to_many(node.at("r").get<std::string>());
 }
 
 Delete ExprDecoder::delete_(const json& node) {

@@ -22,7 +22,9 @@
 // "u"?: [["UNION ALL" | "UNION", select]]}], referred to as {"cte": slot}; one Cte per slot.
 // Join sources: a model source, a select (a subquery with an alias), or {"cte": slot}.
 // Select: {"k": "select", "m": source, "ops": [[name, args...]]}, the builder calls in order
-// ({"k": "select", "cte": slot, "cols": [e], "ops": ...}: SELECT cols FROM a CTE):
+// ({"k": "select", "cte": slot, "cols": [e], "ops": ...}: SELECT cols FROM a CTE;
+//  {"k": "select", "m2m": relation, "ops": ...}: the rows related through a many-to-many
+//  relation, as ManyToManyQuery selects them):
 //   select [sel]  selectExtend [sel]  where e  orderBy [e]  limit n  offset n
 //   paginate page per  distinct bool  groupBy [sel]  having e  alias name
 //   join dest type on attr  joinFrom src dest type on attr  switch src?
@@ -34,6 +36,8 @@
 //   or {"k": "insert", "m": id, "from": select, "fields": [names]} (INSERT INTO ... SELECT);
 // Update {"k": "update", "m": id, "set": [[field, e]], "ops": [[where, e]]};
 // Delete {"k": "delete", "m": id, "ops": [[where, e]]}.
+// Instance {"m": id, "set": [[field, param index]]}: a row as the JS instance holds it.
+// Relation {"k": "m2m", "i": instance, "r": name}: instance.many_to_many(name).
 // Compound {"k": "compound", "op": "UNION" | "UNION ALL" | "INTERSECT" | "EXCEPT", "l": part,
 //           "r": part, "order"?: [e], "limit"?: n, "offset"?: n}; a part is a select or a
 //           compound. Also an expression (a subquery: IN (a UNION b)).
@@ -47,6 +51,7 @@
 #include "peewasm/loading/prefetch.hpp"
 #include "peewasm/query/compound.hpp"
 #include "peewasm/query/cte.hpp"
+#include "peewasm/query/many_to_many_query.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/query/write_queries.hpp"
 #include "peewasm/schema/model.hpp"
@@ -72,6 +77,8 @@ class ExprDecoder {
   Insert insert(const nlohmann::json& node);
   Update update(const nlohmann::json& node);
   Delete delete_(const nlohmann::json& node);
+  Instance instance(const nlohmann::json& node);
+  ManyToManyQuery many_to_many(const nlohmann::json& node);
   const Value& param(const nlohmann::json& index) const;
   Load load(const nlohmann::json& node);
   std::vector<PrefetchSubquery> prefetch_subqueries(const nlohmann::json& nodes);

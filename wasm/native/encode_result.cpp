@@ -157,9 +157,13 @@ std::vector<std::uint8_t>& ResultEncoder::finish(std::uint32_t count, std::size_
 }
 
 std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const BoundModels& models) {
-  start();
   const CompiledSql compiled = query.sql();
-  const RowPlan plan(query.node());
+  return encode(RowPlan(query.node()), query.database(), compiled, models);
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
+                                                 const BoundModels& models) {
+  start();
   const auto& targets = plan.targets();
   const auto& columns = plan.columns();
 
@@ -180,7 +184,7 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
   }
 
   std::uint32_t rows = 0;
-  query.database().query(compiled.sql, compiled.params, [&](const RowView& row) {
+  database.query(compiled.sql, compiled.params, [&](const RowView& row) {
     const int count = row.column_count();
     for (int i = 0; i < count; ++i) {
       const auto column = static_cast<std::size_t>(i);
@@ -195,6 +199,10 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
   });
 
   return finish(rows, 0, 12);
+}
+
+std::vector<std::uint8_t>& ResultEncoder::encode(const CompoundSelect& query, const BoundModels& models) {
+  return encode(RowPlan(query.node().leftmost()), query.database(), query.sql(), models);
 }
 
 void ResultEncoder::clear() {

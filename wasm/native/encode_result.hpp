@@ -29,12 +29,16 @@
 #include <string_view>
 #include <vector>
 
+#include "peewasm/query/compound.hpp"
 #include "peewasm/value.hpp"
 
 namespace peewasm {
 struct ColumnCell;
+class Database;
 class Instance;
 class ModelSelect;
+class RowPlan;
+struct CompiledSql;
 }  // namespace peewasm
 
 namespace peewasm::wasm {
@@ -47,8 +51,14 @@ class ResultEncoder {
   // Runs the query and encodes its rows. The returned view points into this encoder's buffer:
   // valid until the next encode (JS copies what it keeps before calling again).
   std::vector<std::uint8_t>& encode(const ModelSelect& query, const BoundModels& models);
+  // The same for a select compiled beforehand (a prepared request): its plan and SQL.
+  std::vector<std::uint8_t>& encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
+                                    const BoundModels& models);
   // Encodes instances the core built (a query run with its eager loads, or prefetch()).
   std::vector<std::uint8_t>& encode_graph(const std::vector<Instance>& instances, const BoundModels& models);
+  // A compound's rows, read as its first select's (Peewee reads them with that select's
+  // cursor wrapper).
+  std::vector<std::uint8_t>& encode(const CompoundSelect& query, const BoundModels& models);
   // Releases the buffers' memory (on close).
   void clear();
 

@@ -59,6 +59,8 @@ class NativeDatabase {
   //   sql     [sql, params] of any query
   //   count | exists | scalar     a number | a boolean | a value
   //   execute insert: the last row id; update, delete: rows changed
+  // A compound select runs with rows (its first select's plan) or sql. A many-to-many
+  // relation ({"k": "m2m"}) runs add | remove | clear, with "items" (decode_query.hpp).
   emscripten::val run(const std::string& request, const emscripten::val& params);
   // A request run many times with other values (get by id, lazy loads): parsed once here,
   // then run by its number. -> {ok, value: number}

@@ -59,6 +59,36 @@ val heap_view(const std::vector<std::uint8_t>& bytes) {
   return val(emscripten::typed_memory_view(bytes.size(), bytes.data()));
 }
 
+// What add() and remove() were given, as the ManyToManyQuery overload that takes it:
+// {"q": select} | {"ins": [instance]} | {"ids": [param index]}.
+template <class Run>
+val with_items(const json& items, ExprDecoder& decode, Run run) {
+  if (auto query = items.find("q"); query != items.end()) return run(decode.select(*query));
+  if (auto instances = items.find("ins"); instances != items.end()) {
+    std::vector<Instance> rows;
+    for (const json& row : *instances) rows.push_back(decode.instance(row));
+    return run(rows);
+  }
+  std::vector<Value> ids;
+  for (const json& index : items.at("ids")) ids.push_back(decode.param(index));
+  return run(ids);
+}
+
+// A relation's writes: {"run": "add" | "remove" | "clear", "q": relation, "items"?, "clear"?}.
+val run_many_to_many(const std::string& mode, const json& request, ExprDecoder& decode) {
+  const ManyToManyQuery relation = decode.many_to_many(request.at("q"));
+  if (mode == "clear") return int_to_js(relation.clear());
+  if (mode == "remove") {
+    return with_items(request.at("items"), decode, [&](const auto& items) { return int_to_js(relation.remove(items)); });
+  }
+  if (mode != "add") throw InterfaceError("unknown run mode \"" + mode + "\" for a many-to-many relation");
+  const bool clear_existing = request.value("clear", false);
+  return with_items(request.at("items"), decode, [&](const auto& items) {
+    relation.add(items, clear_existing);
+    return val::undefined();
+  });
+}
+
 }  // namespace
 
 val NativeDatabase::define_model(const std::string& spec, const val& params) {
@@ -108,9 +138,12 @@ val NativeDatabase::run_request(const json& request, const val& params) {
     return int_to_js(decode.delete_(query).execute());
   }
 
+  if (kind == "m2m") return run_many_to_many(mode, request, decode);
   if (kind == "compound") {
-    if (mode != "sql") throw InterfaceError("a compound select runs through its SQL (sql(), dicts(), tuples())");
-    return sql_to_js(decode.compound(query).sql());
+    const CompoundSelect compound = decode.compound(query);
+    if (mode == "rows") return heap_view(encoder_.encode(compound, models()));
+    if (mode == "sql") return sql_to_js(compound.sql());
+    throw InterfaceError("unknown run mode \"" + mode + "\" for a compound select");
   }
   const ModelSelect select = decode.select(query);
   if (mode == "rows") return heap_view(encoder_.encode(select, models()));

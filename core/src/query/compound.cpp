@@ -80,20 +80,18 @@ ModelSelect CompoundSelect::select_from(std::vector<Expr> columns) const {
 
 CompiledSql CompoundSelect::sql() const { return compile(*node_); }
 
-namespace {
-Database& database_of(const CompoundSelectNode& node) { return node.leftmost().model->bound_database(); }
-}  // namespace
+Database& CompoundSelect::database() const { return node().leftmost().model->bound_database(); }
 
 std::vector<Instance> CompoundSelect::execute() const {
-  return read_instances(database_of(node()), sql(), RowPlan(node().leftmost()));
+  return read_instances(database(), sql(), RowPlan(node().leftmost()));
 }
 
 std::vector<DictRow> CompoundSelect::dicts() const {
-  return read_dicts(database_of(node()), sql(), RowPlan(node().leftmost()));
+  return read_dicts(database(), sql(), RowPlan(node().leftmost()));
 }
 
 std::vector<std::vector<Value>> CompoundSelect::tuples() const {
-  return read_tuples(database_of(node()), sql(), RowPlan(node().leftmost()));
+  return read_tuples(database(), sql(), RowPlan(node().leftmost()));
 }
 
 CompoundSelect ModelSelect::union_(const ModelSelect& rhs) const { return {node_, "UNION", rhs.node_}; }

@@ -65,6 +65,7 @@ interface TrackedDatabase {
 
 interface DatabaseClass {
   open(...args: unknown[]): Promise<TrackedDatabase>;
+  ready(): Promise<void>;
 }
 
 /**
@@ -102,9 +103,9 @@ export async function runExample(
   const databases = new Map<TrackedDatabase, { start: number; end?: number }>();
 
   const Database = peewasm.Database as DatabaseClass;
-  // The package's module loads in Database.open(), and a lesson may compile a query before
-  // it opens a database (Peewee compiles an unbound model's query): load it first.
-  (await Database.open()).close();
+  // A lesson may compile a query before it opens a database (Peewee compiles an unbound
+  // model's query), which needs the module loaded.
+  await Database.ready();
   const trackedDatabase = new Proxy(Database, {
     get(target, property, receiver) {
       if (property !== 'open') return Reflect.get(target, property, receiver);

@@ -61,6 +61,8 @@ class CompoundSelect {
   std::vector<std::vector<Value>> tuples() const;
 
   CompiledSql sql() const;
+  // The database of the leftmost select's model, which runs the compound.
+  Database& database() const;
   Expr expr() const { return Expr(node_); }
   operator Expr() const { return expr(); }
   const NodePtr& node_ptr() const noexcept { return node_; }
