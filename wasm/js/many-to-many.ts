@@ -13,7 +13,7 @@
 //   for (const course of alice.courses.orderBy(Course.title)) ...
 import { ImproperlyConfigured } from './errors.js';
 import { ForeignKeyField } from './fields.js';
-import { DATA, Model, compilerSessionFor, databaseOf, metaOf, sessionFor, type ModelClass } from './model.js';
+import { DATA, Model, compilerSessionFor, databaseOf, fieldValue, metaOf, sessionFor, type ModelClass } from './model.js';
 import { ModelSelect, type SelectFrom } from './queries.js';
 import type { EncodedNode, Encoder } from './encoder.js';
 import type { ModelDescription, RelationDescription } from './session.js';
@@ -182,7 +182,7 @@ function encodeInstance(encoder: Encoder, instance: Model): Record<string, unkno
   const data = instance[DATA];
   const set = metaOf(cls)
     .fields.filter((field) => data[field.slot] !== undefined)
-    .map((field) => [field.name, encoder.param(data[field.slot])]);
+    .map((field) => [field.name, encoder.param(fieldValue(instance, field))]);
   return { m: encoder.ids.modelId(cls), set };
 }
 

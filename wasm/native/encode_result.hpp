@@ -33,8 +33,8 @@
 #include "peewasm/value.hpp"
 
 namespace peewasm {
-class Database;
 struct ColumnCell;
+class Database;
 class Instance;
 class ModelSelect;
 class RowPlan;
