@@ -13,12 +13,11 @@
 //        tableSettings?: [text], dependsOn?: [model names]}
 // (expressions in the JSON form decode_query.hpp reads).
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "json.hpp"
 #include "peewasm/schema/registry.hpp"
 #include "peewasm/value.hpp"
 
@@ -38,7 +37,7 @@ class BoundModels {
   // {id, table, fields: [{name, column, (foreign keys:) rel, relField, objectIdName, backref}]
   //  in the core's order (instances store values by that position), primaryKey: [names],
   //  autoIncrement}
-  nlohmann::json define(const nlohmann::json& spec, const std::vector<Value>& params, Database& db);
+  Json define(const Json& spec, const std::vector<Value>& params, Database& db);
 
   // By the id define() returned; InterfaceError for an id this database never gave out.
   const Model& model(std::size_t id) const;

@@ -10,7 +10,6 @@
 // C++ frame.
 
 #include <emscripten/val.h>
-#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <optional>
@@ -19,6 +18,7 @@
 
 #include "bound_models.hpp"
 #include "encode_result.hpp"
+#include "json.hpp"
 #include "peewasm/db/database.hpp"
 
 namespace peewasm::wasm {
@@ -84,14 +84,14 @@ class NativeDatabase {
  private:
   Database& database();
   BoundModels& models();
-  emscripten::val run_request(const nlohmann::json& request, const emscripten::val& params);
+  emscripten::val run_request(const Json& request, const emscripten::val& params);
   // Moves the collected events, if any, into result.events.
   emscripten::val with_events(emscripten::val result);
 
   std::unique_ptr<Database> database_;
   std::unique_ptr<BoundModels> models_;  // with the database: they point at it
   ResultEncoder encoder_;
-  std::vector<nlohmann::json> prepared_;
+  std::vector<Json> prepared_;
   std::optional<QueryLog::ListenerId> listener_;
   std::vector<QueryEvent> pending_events_;
 };

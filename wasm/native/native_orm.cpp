@@ -1,7 +1,5 @@
 // NativeDatabase's ORM entries: decode the request, call the core, hand back plain data.
 
-#include <nlohmann/json.hpp>
-
 #include <emscripten/val.h>
 
 #include "boundary.hpp"
@@ -14,15 +12,7 @@ namespace peewasm::wasm {
 namespace {
 
 using emscripten::val;
-using nlohmann::json;
-
-json parse(const std::string& text) {
-  try {
-    return json::parse(text);
-  } catch (const json::exception& error) {
-    throw InterfaceError(std::string("malformed request from the JS layer: ") + error.what());
-  }
-}
+using json = Json;
 
 val values_to_js(const std::vector<Value>& values) {
   auto out = val::array();
@@ -46,7 +36,7 @@ FieldValues field_values(const json& pairs, const ExprDecoder& decode) {
 
 std::vector<Model> models_of(const std::string& ids, const BoundModels& bound) {
   std::vector<Model> models;
-  for (const json& id : parse(ids)) models.push_back(bound.model(id.get<std::size_t>()));
+  for (const json& id : json::parse(ids)) models.push_back(bound.model(id.get<std::size_t>()));
   return models;
 }
 
@@ -64,17 +54,17 @@ val heap_view(const std::vector<std::uint8_t>& bytes) {
 val NativeDatabase::define_model(const std::string& spec, const val& params) {
   return with_events(run_guarded([&] {
     auto values = params_from_js(params);
-    return val(models().define(parse(spec), values, database()).dump());
+    return val(models().define(json::parse(spec), values, database()).dump());
   }));
 }
 
 val NativeDatabase::run(const std::string& request_text, const val& params) {
-  return with_events(run_guarded([&]() -> val { return run_request(parse(request_text), params); }));
+  return with_events(run_guarded([&]() -> val { return run_request(json::parse(request_text), params); }));
 }
 
 val NativeDatabase::prepare(const std::string& request_text) {
   return run_guarded([&] {
-    prepared_.push_back(parse(request_text));
+    prepared_.push_back(json::parse(request_text));
     return val(static_cast<double>(prepared_.size() - 1));
   });
 }
@@ -141,7 +131,7 @@ val NativeDatabase::run_request(const json& request, const val& params) {
 
 val NativeDatabase::save(const std::string& request_text, const val& params) {
   return with_events(run_guarded([&] {
-    const json request = parse(request_text);
+    const json request = json::parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
     Instance instance = blank_instance(request, models());
@@ -162,7 +152,7 @@ val NativeDatabase::save(const std::string& request_text, const val& params) {
 
 val NativeDatabase::delete_instance(const std::string& request_text, const val& params) {
   return with_events(run_guarded([&] {
-    const json request = parse(request_text);
+    const json request = json::parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
     Instance instance = blank_instance(request, models());
@@ -177,7 +167,7 @@ val NativeDatabase::delete_instance(const std::string& request_text, const val& 
 
 val NativeDatabase::get_or_create(const std::string& request_text, const val& params, const val& defaults) {
   return with_events(run_guarded([&] {
-    const json request = parse(request_text);
+    const json request = json::parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
     const Model& model = models().model(request.at("m").get<std::size_t>());
@@ -185,7 +175,7 @@ val NativeDatabase::get_or_create(const std::string& request_text, const val& pa
     auto make_defaults = [&] {
       const val made = defaults();
       auto default_values = params_from_js(made["params"]);
-      return field_values(parse(made["pairs"].as<std::string>()), ExprDecoder(models(), default_values));
+      return field_values(json::parse(made["pairs"].as<std::string>()), ExprDecoder(models(), default_values));
     };
     auto [instance, created] = model.get_or_create(field_values(request.at("where"), decode), make_defaults);
     std::vector<Value> row;
