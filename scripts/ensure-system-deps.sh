@@ -22,7 +22,6 @@ for group in "${@:-native}"; do
       need emscripten command -v em++
       need node-acorn test -f /usr/share/nodejs/acorn/package.json  # emcc's JS optimizer (NODE_PATH=/usr/share/nodejs)
       need binaryen command -v wasm-opt
-      need nlohmann-json3-dev test -f /usr/include/nlohmann/json.hpp  # JSON decoding in wasm/native
       need cmake command -v cmake
       need make command -v make
       ;;

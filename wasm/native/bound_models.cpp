@@ -1,7 +1,5 @@
 #include "bound_models.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <map>
 
@@ -12,9 +10,9 @@
 namespace peewasm::wasm {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
-using FieldFactory = std::function<Field(std::string)>;
+using FieldFactory = Field (*)(std::string);
 
 // The JS field classes, by name, and the core field each one is.
 const std::map<std::string, FieldFactory, std::less<>>& field_factories() {

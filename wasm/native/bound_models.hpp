@@ -14,12 +14,11 @@
 //        tableSettings?: [text], dependsOn?: [model names]}
 // (expressions in the JSON form decode_query.hpp reads).
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "json.hpp"
 #include "peewasm/schema/registry.hpp"
 #include "peewasm/value.hpp"
 
@@ -41,7 +40,7 @@ class BoundModels {
   //  primaryKey: [names], autoIncrement,
   //  manyToMany: [{name, backref? (absent for "+"), through: its description, generated}]}
   // A through model the core generated is bound here too, under the id its description has.
-  nlohmann::json define(const nlohmann::json& spec, const std::vector<Value>& params, Database& db);
+  Json define(const Json& spec, const std::vector<Value>& params, Database& db);
 
   // By the id define() returned; InterfaceError for an id this database never gave out.
   const Model& model(std::size_t id) const;
@@ -49,7 +48,7 @@ class BoundModels {
 
  private:
   std::size_t add(const Model& model);
-  nlohmann::json describe(std::size_t id) const;
+  Json describe(std::size_t id) const;
 
   ModelRegistry registry_;
   std::vector<Model> models_;

@@ -12,7 +12,7 @@
 namespace peewasm::wasm {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
 const std::string& text_of(const Value& value, const char* what) {
   if (!value.is_text()) {
@@ -20,6 +20,10 @@ const std::string& text_of(const Value& value, const char* what) {
   }
   return value.as_text();
 }
+
+// The optional ON expression and attribute name of a join.
+Expr optional_expr(ExprDecoder& d, const json& node) { return node.is_null() ? Expr() : d.expr(node); }
+std::string attr(const json& node) { return node.is_string() ? node.get<std::string>() : std::string(); }
 
 Nulls nulls_of(const json& node) {
   auto nulls = node.find("nulls");
@@ -102,7 +106,9 @@ std::vector<Expr> ExprDecoder::exprs(const json& nodes) {
 }
 
 Expr ExprDecoder::expr(const json& node) {
-  using Decode = std::function<Expr(ExprDecoder&, const json&)>;
+  // Plain function pointers, not std::function: each std::function type costs the module
+  // its own copy of the type-erasure machinery.
+  using Decode = Expr (*)(ExprDecoder&, const json&);
   static const std::map<std::string, Decode, std::less<>> kinds{
       {"f", [](ExprDecoder& d, const json& n) { return d.source(n.at("s"))[n.at("n").get<std::string>()]; }},
       {"v", [](ExprDecoder& d, const json& n) { return Expr(d.param(n.at("i"))); }},
@@ -140,7 +146,7 @@ Expr ExprDecoder::expr(const json& node) {
 }
 
 Expr ExprDecoder::binary(const json& node) {
-  using Operator = std::function<Expr(ExprDecoder&, const Expr&, const json&)>;
+  using Operator = Expr (*)(ExprDecoder&, const Expr&, const json&);
   // rhs arrives decoded, except for the operators whose right side is not an expression.
   static const std::map<std::string, Operator, std::less<>> operators{
       {"eq", [](ExprDecoder& d, const Expr& l, const json& r) { return l == d.expr(r); }},
@@ -248,9 +254,7 @@ CompoundSelect ExprDecoder::compound(const json& node) {
 }
 
 ModelSelect ExprDecoder::apply(const ModelSelect& query, const json& op) {
-  using Builder = std::function<ModelSelect(ExprDecoder&, const ModelSelect&, const json&)>;
-  auto optional_expr = [](ExprDecoder& d, const json& node) { return node.is_null() ? Expr() : d.expr(node); };
-  auto attr = [](const json& node) { return node.is_string() ? node.get<std::string>() : std::string(); };
+  using Builder = ModelSelect (*)(ExprDecoder&, const ModelSelect&, const json&);
   static const std::map<std::string, Builder, std::less<>> builders{
       {"select", [](ExprDecoder& d, const ModelSelect& q, const json& o) { return q.select(d.selections(o.at(1))); }},
       {"selectExtend",
@@ -275,11 +279,11 @@ ModelSelect ExprDecoder::apply(const ModelSelect& query, const json& op) {
       {"having", [](ExprDecoder& d, const ModelSelect& q, const json& o) { return q.having(d.expr(o.at(1))); }},
       {"alias", [](ExprDecoder&, const ModelSelect& q, const json& o) { return q.alias(o.at(1).get<std::string>()); }},
       {"join",
-       [=](ExprDecoder& d, const ModelSelect& q, const json& o) {
+       [](ExprDecoder& d, const ModelSelect& q, const json& o) {
          return q.join(d.join_source(o.at(1)), join_type(o.at(2)), optional_expr(d, o.at(3)), attr(o.at(4)));
        }},
       {"joinFrom",
-       [=](ExprDecoder& d, const ModelSelect& q, const json& o) {
+       [](ExprDecoder& d, const ModelSelect& q, const json& o) {
          return q.join_from(d.join_source(o.at(1)), d.join_source(o.at(2)), join_type(o.at(3)),
                             optional_expr(d, o.at(4)), attr(o.at(5)));
        }},

@@ -42,11 +42,10 @@
 //           "r": part, "order"?: [e], "limit"?: n, "offset"?: n}; a part is a select or a
 //           compound. Also an expression (a subquery: IN (a UNION b)).
 
-#include <nlohmann/json.hpp>
-
 #include <optional>
 #include <vector>
 
+#include "json.hpp"
 #include "peewasm/loading/load.hpp"
 #include "peewasm/loading/prefetch.hpp"
 #include "peewasm/query/compound.hpp"
@@ -65,42 +64,42 @@ class ExprDecoder {
  public:
   // `aliases`: the request's alias table, if it has one.
   ExprDecoder(const BoundModels& models, const std::vector<Value>& params,
-              const nlohmann::json* aliases = nullptr, const nlohmann::json* ctes = nullptr);
+              const Json* aliases = nullptr, const Json* ctes = nullptr);
 
-  Expr expr(const nlohmann::json& node);
-  std::vector<Expr> exprs(const nlohmann::json& nodes);
-  Model source(const nlohmann::json& ref);
-  JoinSource join_source(const nlohmann::json& ref);
-  Cte cte(const nlohmann::json& ref);
-  ModelSelect select(const nlohmann::json& node);
-  CompoundSelect compound(const nlohmann::json& node);
-  Insert insert(const nlohmann::json& node);
-  Update update(const nlohmann::json& node);
-  Delete delete_(const nlohmann::json& node);
-  Instance instance(const nlohmann::json& node);
-  ManyToManyQuery many_to_many(const nlohmann::json& node);
-  const Value& param(const nlohmann::json& index) const;
-  Load load(const nlohmann::json& node);
-  std::vector<PrefetchSubquery> prefetch_subqueries(const nlohmann::json& nodes);
+  Expr expr(const Json& node);
+  std::vector<Expr> exprs(const Json& nodes);
+  Model source(const Json& ref);
+  JoinSource join_source(const Json& ref);
+  Cte cte(const Json& ref);
+  ModelSelect select(const Json& node);
+  CompoundSelect compound(const Json& node);
+  Insert insert(const Json& node);
+  Update update(const Json& node);
+  Delete delete_(const Json& node);
+  Instance instance(const Json& node);
+  ManyToManyQuery many_to_many(const Json& node);
+  const Value& param(const Json& index) const;
+  Load load(const Json& node);
+  std::vector<PrefetchSubquery> prefetch_subqueries(const Json& nodes);
 
  private:
-  Expr binary(const nlohmann::json& node);
-  Expr function(const nlohmann::json& node);
-  Expr case_(const nlohmann::json& node);
-  Expr literal(const nlohmann::json& node);
-  std::vector<Selection> selections(const nlohmann::json& nodes);
-  ModelSelect apply(const ModelSelect& query, const nlohmann::json& op);
-  FieldValues assignments(const Model& model, const nlohmann::json& pairs);
+  Expr binary(const Json& node);
+  Expr function(const Json& node);
+  Expr case_(const Json& node);
+  Expr literal(const Json& node);
+  std::vector<Selection> selections(const Json& nodes);
+  ModelSelect apply(const ModelSelect& query, const Json& op);
+  FieldValues assignments(const Model& model, const Json& pairs);
 
   const BoundModels& models_;
   const std::vector<Value>& params_;
-  const nlohmann::json* alias_specs_;
+  const Json* alias_specs_;
   std::vector<Model> aliases_;  // created on first use, one identity per slot
-  const nlohmann::json* cte_specs_;
+  const Json* cte_specs_;
   std::vector<std::optional<Cte>> ctes_;
 };
 
-JoinType join_type(const nlohmann::json& name);
-PrefetchType prefetch_type(const nlohmann::json& name);
+JoinType join_type(const Json& name);
+PrefetchType prefetch_type(const Json& name);
 
 }  // namespace peewasm::wasm

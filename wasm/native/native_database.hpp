@@ -10,7 +10,6 @@
 // C++ frame.
 
 #include <emscripten/val.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdint>
@@ -23,6 +22,7 @@
 #include "encode_result.hpp"
 #include "heap_values.hpp"
 #include "prepared_select.hpp"
+#include "json.hpp"
 #include "peewasm/db/database.hpp"
 
 namespace peewasm::wasm {
@@ -104,7 +104,7 @@ class NativeDatabase {
  private:
   Database& database();
   BoundModels& models();
-  emscripten::val run_request(const nlohmann::json& request, const emscripten::val& params);
+  emscripten::val run_request(const Json& request, const emscripten::val& params);
   void run_prepared_with(unsigned id, const std::vector<Value>& params);
   const std::vector<std::uint8_t>& get_first(const ModelSelect& select);
   int reply(std::optional<emscripten::val> failure);

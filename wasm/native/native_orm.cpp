@@ -1,7 +1,5 @@
 // NativeDatabase's ORM entries: decode the request, call the core, hand back plain data.
 
-#include <nlohmann/json.hpp>
-
 #include <emscripten/val.h>
 
 #include <cstring>
@@ -19,15 +17,7 @@ namespace peewasm::wasm {
 namespace {
 
 using emscripten::val;
-using nlohmann::json;
-
-json parse(const std::string& text) {
-  try {
-    return json::parse(text);
-  } catch (const json::exception& error) {
-    throw InterfaceError(std::string("malformed request from the JS layer: ") + error.what());
-  }
-}
+using json = Json;
 
 val values_to_js(const std::vector<Value>& values) {
   auto out = val::array();
@@ -51,7 +41,7 @@ FieldValues field_values(const json& pairs, const ExprDecoder& decode) {
 
 std::vector<Model> models_of(const std::string& ids, const BoundModels& bound) {
   std::vector<Model> models;
-  for (const json& id : parse(ids)) models.push_back(bound.model(id.get<std::size_t>()));
+  for (const json& id : json::parse(ids)) models.push_back(bound.model(id.get<std::size_t>()));
   return models;
 }
 
@@ -109,17 +99,17 @@ val run_many_to_many(const std::string& mode, const json& request, ExprDecoder& 
 val NativeDatabase::define_model(const std::string& spec, const val& params) {
   return with_events(run_guarded([&] {
     auto values = params_from_js(params);
-    return val(models().define(parse(spec), values, database()).dump());
+    return val(models().define(json::parse(spec), values, database()).dump());
   }));
 }
 
 val NativeDatabase::run(const std::string& request_text, const val& params) {
-  return with_events(run_guarded([&]() -> val { return run_request(parse(request_text), params); }));
+  return with_events(run_guarded([&]() -> val { return run_request(json::parse(request_text), params); }));
 }
 
 val NativeDatabase::prepare(const std::string& request_text, const val& params) {
   return run_guarded([&] {
-    prepared_.emplace_back(parse(request_text), params_from_js(params), models());
+    prepared_.emplace_back(json::parse(request_text), params_from_js(params), models());
     return val(static_cast<double>(prepared_.size() - 1));
   });
 }
@@ -255,7 +245,7 @@ double NativeDatabase::request_buffer(unsigned size) { return static_cast<double
 
 val NativeDatabase::delete_instance(const std::string& request_text, const val& params) {
   return with_events(run_guarded([&] {
-    const json request = parse(request_text);
+    const json request = json::parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
     Instance instance = blank_instance(request, models());
@@ -270,7 +260,7 @@ val NativeDatabase::delete_instance(const std::string& request_text, const val& 
 
 val NativeDatabase::get_or_create(const std::string& request_text, const val& params, const val& defaults) {
   return with_events(run_guarded([&] {
-    const json request = parse(request_text);
+    const json request = json::parse(request_text);
     auto values = params_from_js(params);
     ExprDecoder decode(models(), values);
     const Model& model = models().model(request.at("m").get<std::size_t>());
@@ -278,7 +268,7 @@ val NativeDatabase::get_or_create(const std::string& request_text, const val& pa
     auto make_defaults = [&] {
       const val made = defaults();
       auto default_values = params_from_js(made["params"]);
-      return field_values(parse(made["pairs"].as<std::string>()), ExprDecoder(models(), default_values));
+      return field_values(json::parse(made["pairs"].as<std::string>()), ExprDecoder(models(), default_values));
     };
     auto [instance, created] = model.get_or_create(field_values(request.at("where"), decode), make_defaults);
     std::vector<Value> row;

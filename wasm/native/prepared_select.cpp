@@ -8,7 +8,7 @@
 namespace peewasm::wasm {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
 // A value of `like`'s type that no request carries by chance, distinct for each position;
 // nullopt for the types that have no such value.

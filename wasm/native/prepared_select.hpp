@@ -10,8 +10,6 @@
 // a boolean, which has no distinct probe) or a call whose value types differ from the first
 // call's runs as an ordinary request, decoded again.
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -19,6 +17,7 @@
 #include <vector>
 
 #include "encode_result.hpp"
+#include "json.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/result/row_plan.hpp"
 #include "peewasm/sql/context.hpp"
@@ -30,17 +29,17 @@ class BoundModels;
 class ExprDecoder;
 
 // The decoder of a request's parts (its aliases and CTEs apply), over these parameter values.
-ExprDecoder request_decoder(const nlohmann::json& request, const std::vector<Value>& params,
+ExprDecoder request_decoder(const Json& request, const std::vector<Value>& params,
                             const BoundModels& models);
 // The query of a "get" or "rows" request (its "q"), decoded with these parameter values.
-ModelSelect decode_request_select(const nlohmann::json& request, const std::vector<Value>& params,
+ModelSelect decode_request_select(const Json& request, const std::vector<Value>& params,
                                   const BoundModels& models);
 
 class PreparedSelect {
  public:
-  PreparedSelect(nlohmann::json request, const std::vector<Value>& first_params, const BoundModels& models);
+  PreparedSelect(Json request, const std::vector<Value>& first_params, const BoundModels& models);
 
-  const nlohmann::json& request() const noexcept { return request_; }
+  const Json& request() const noexcept { return request_; }
   // The compiled form with `params` bound, or nullptr when the request must be decoded again
   // for them. The returned SQL is valid until the next call.
   const CompiledSql* bind(std::span<const Value> params);
@@ -57,10 +56,10 @@ class PreparedSelect {
     std::vector<ValueType> types;                              // of the request params
     ResultEncoder::Header header;
   };
-  static std::optional<Compiled> compile(const nlohmann::json& request, const std::vector<Value>& params,
+  static std::optional<Compiled> compile(const Json& request, const std::vector<Value>& params,
                                          const BoundModels& models);
 
-  nlohmann::json request_;
+  Json request_;
   std::optional<Compiled> compiled_;
 };
 

@@ -1,8 +1,8 @@
 #include "peewasm/schema/metadata.hpp"
 
 #include <algorithm>
-#include <regex>
 
+#include "identifier_case.hpp"
 #include "peewasm/schema/model_nodes.hpp"
 
 namespace peewasm {
@@ -139,17 +139,10 @@ void Metadata::finalize_fields() {
 }
 
 std::string make_table_name(std::string_view model_name, bool legacy) {
+  if (!legacy) return identifier_case::snake_case(model_name);
   std::string name(model_name);
-  if (legacy) {
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    static const std::regex non_word(R"([^\w]+)");
-    return std::regex_replace(name, non_word, "_");
-  }
-  static const std::regex step1("(.)_*([A-Z][a-z]+)");
-  static const std::regex step2("([a-z0-9])_*([A-Z])");
-  name = std::regex_replace(std::regex_replace(name, step1, "$1_$2"), step2, "$1_$2");
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  return name;
+  return identifier_case::replace_non_word_runs(name, "_");
 }
 
 }  // namespace peewasm

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <regex>
 
+#include "identifier_case.hpp"
 #include "peewasm/db/database.hpp"
 #include "peewasm/schema/model_nodes.hpp"
 #include "peewasm/sql/literal.hpp"
@@ -42,8 +42,7 @@ void foreign_key_ddl(SqlContext& ctx, const Field& field) {
 std::string index_name(const Metadata& meta, const std::vector<std::string>& columns) {
   std::string joined;
   for (const std::string& column : columns) joined += (joined.empty() ? "" : "_") + column;
-  static const std::regex non_word(R"([^\w]+)");
-  joined = std::regex_replace(joined, non_word, "");
+  joined = identifier_case::replace_non_word_runs(joined, "");
   bool legacy = meta.options().legacy_table_names.value_or(true);
   std::string prefix = legacy ? make_table_name(meta.name(), true) : meta.table_name();
   return prefix + "_" + joined;
