@@ -13,13 +13,28 @@ export interface BoundClasses {
 
 const decoder = new TextDecoder();
 
+// One DataView per buffer (the wasm heap's, until it grows), not one per payload: a payload
+// of one row (getById, lazy loads) would otherwise pay for a new view each call.
+let viewedBuffer: ArrayBufferLike | undefined;
+let bufferView: DataView | undefined;
+function viewOf(buffer: ArrayBufferLike): DataView {
+  if (buffer !== viewedBuffer || !bufferView) {
+    viewedBuffer = buffer;
+    bufferView = new DataView(buffer);
+  }
+  return bufferView;
+}
+
+/** Reads a payload in place; `pos` is a position in the whole buffer, `base` the payload's. */
 class Reader {
-  pos = 0;
   readonly view: DataView;
+  readonly base: number;
+  pos: number;
   text = '';
 
   constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = viewOf(bytes.buffer);
+    this.base = this.pos = bytes.byteOffset;
   }
 
   u32(): number {
@@ -60,7 +75,8 @@ class Reader {
       case 5:
       case 8: {
         const length = this.u32();
-        const bytes = this.bytes.slice(this.pos, this.pos + length); // a copy, off the wasm heap
+        const start = this.pos - this.base;
+        const bytes = this.bytes.slice(start, start + length); // a copy, off the wasm heap
         this.pos += length;
         return tag === 5 ? bytes : decoder.decode(bytes);
       }
@@ -100,7 +116,7 @@ interface Column {
 export interface Plan {
   readonly targets: Target[];
   readonly columns: Column[];
-  /** Byte position where the cells start. */
+  /** Where the cells start, from the start of the payload. */
   readonly end: number;
 }
 
@@ -125,7 +141,7 @@ function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, 
     const field = slot >= 0 ? meta.fields[slot] : undefined;
     columns.push({ target, slot, field, name, rawBit: field ? rawBit(field) : 0 });
   }
-  return { targets, columns, end: reader.pos };
+  return { targets, columns, end: reader.pos - reader.base };
 }
 
 /**
@@ -145,7 +161,7 @@ export function decodeRows(
   const textOffset = reader.u32();
   reader.text = decoder.decode(bytes.subarray(textOffset));
   let plan = cache?.plan;
-  if (plan) reader.pos = plan.end;
+  if (plan) reader.pos = reader.base + plan.end;
   else plan = decodePlan(reader, classes, targetCount, columnCount);
   if (cache) cache.plan = plan;
   const { targets, columns } = plan;
@@ -284,7 +300,7 @@ function graphInstance(reader: Reader, classes: BoundClasses): Model {
   const instance = blankInstance(cls, meta);
   const data = instance[DATA];
   for (let position = 0; position < coreToSlot.length; position++) {
-    if (reader.bytes[reader.pos] === notLoaded) {
+    if (reader.view.getUint8(reader.pos) === notLoaded) {
       reader.pos++;
       continue;
     }
