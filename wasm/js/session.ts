@@ -7,6 +7,7 @@ import { Transaction } from './transaction.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { HeapReplyReader, HeapRequestWriter, HeapViews } from './heap-values.js';
 import { DATA, DIRTY, REL, defineBackref, fieldValue, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { decodeLoaded } from './loaded.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
 import type { NativeDatabase, NativeModule, NativeResult, NativeValue } from './native.js';
@@ -202,9 +203,13 @@ export class Session implements BoundClasses {
    * eager loads the core builds the instances and the result is their graph.
    */
   selectRows(query: ModelSelect<unknown>, mode: 'rows' | 'get', rowType: RowType): unknown[] {
-    if (query.hasLoads()) {
-      const [request, params] = this.#request(mode === 'get' ? 'getGraph' : 'graph', (encoder) => query.encode(encoder));
+    if (query.hasLoads() && mode === 'get') {
+      const [request, params] = this.#request('getGraph', (encoder) => query.encode(encoder));
       return decodeGraph(this.#settle(this.#native()._run(request, params)), this);
+    }
+    if (query.hasLoads()) {
+      const [request, params] = this.#request('loaded', (encoder) => query.encode(encoder));
+      return decodeLoaded(this.#settle(this.#native()._run(request, params)), this);
     }
     const [request, params] = this.#request(mode, (encoder) => query.encode(encoder));
     return this.#rows(request, params, rowType);
