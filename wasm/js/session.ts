@@ -200,7 +200,8 @@ export class Session implements BoundClasses {
 
   /**
    * Rows of a select, decoded as `rowType`. mode 'get': the first, or DoesNotExist. With
-   * eager loads the core builds the instances and the result is their graph.
+   * eager loads the result is instances: attached here from each query's rows, or the graph
+   * the core built (loaded.ts; always the graph for 'get').
    */
   selectRows(query: ModelSelect<unknown>, mode: 'rows' | 'get', rowType: RowType): unknown[] {
     if (query.hasLoads() && mode === 'get') {

@@ -16,8 +16,9 @@
 //   text    every text of the payload, concatenated UTF-8, decoded once by JS.
 // Texts in the header parts are cells too (tag 4 or 8).
 //
-// Queries with eager loads (with_related, prefetch) run in the core, which builds the
-// instances and attaches the loaded rows; encode_graph() then writes those instances:
+// Queries with eager loads the core attaches (see encode_loaded() below; prefetch) run in the
+// core, which builds the instances and attaches the loaded rows; encode_graph() then writes
+// those instances:
 //   header   u32 root count, u32 text offset
 //   instance u32 model id, a cell per field in the core's order (tag 9: not loaded),
 //            u32 n + n x (name, cell) extras, u32 n + n x (attr, instance) joined or loaded
