@@ -150,6 +150,26 @@ TEST_SUITE("loading") {
     CHECK(by_name(users, "carol").prefetched("tweets").empty());
   }
 
+  TEST_CASE("load_query() is the query execute() runs for each Load, by strategy and ranking") {
+    Seed001 s;
+    Recorder recorder(s.db);
+    Load tweets(s.User, "tweets", {.strategy = PrefetchType::Join});
+    Load favorites(s.User, "favorites", s.Favorite.select().order_by({s.Favorite["id"].desc()}), {.per_parent = 1});
+    Load materialized(s.User, "tweets", {.strategy = PrefetchType::Materialize});
+    ModelSelect users = s.User.select().where(s.User["username"] != "bob").with_related({tweets, favorites, materialized});
+    std::vector<Instance> rows = users.execute();
+    REQUIRE(recorder.statements().size() == 4);
+    for (std::size_t index = 0; index < 3; ++index) {
+      CAPTURE(index);
+      const CompiledSql compiled = load_query(users, index, rows)->sql();
+      CHECK(compiled.sql == recorder.statements()[index + 1].sql);
+      CHECK(compiled.params == recorder.statements()[index + 1].params);
+    }
+    CHECK_FALSE(load_query(users, 2, {}).has_value());
+    CHECK_THROWS_WITH_AS(load_query(users, 3, rows), doctest::Contains("has 3 Load(s) from with_related(), no Load #3"),
+                         InterfaceError);
+  }
+
   TEST_CASE("MATERIALIZE with no parent rows sends no query") {
     Seed001 s;
     QueryCount count(s.db);

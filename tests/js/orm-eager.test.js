@@ -43,6 +43,46 @@ describe('relations', () => {
     db.close();
   });
 
+  it('a parent the query returns twice gets its own copies of the loaded rows', async () => {
+    const { db, User, Tweet } = await twitter();
+    db.resetQueryCount();
+    const rows = [...User.select(User, Tweet.content).join(Tweet).orderBy(Tweet.id).withRelated(new Load(User.tweets))];
+    assert.equal(db.queryCount, 2);
+    assert.deepEqual(rows.map((user) => `${user.username}/${user.tweet.content}: ${contents(user.tweets).join(' ')}`), [
+      'huey/meow: meow hiss purr',
+      'huey/hiss: meow hiss purr',
+      'huey/purr: meow hiss purr',
+      'mickey/woof: woof whine',
+      'mickey/whine: woof whine',
+    ]);
+    for (const user of rows) for (const tweet of user.tweets) assert.equal(tweet.user, user);
+    assert.notEqual(rows[0].tweets[0], rows[1].tweets[0]);
+    assert.equal(db.queryCount, 2);
+    db.close();
+  });
+
+  it('loads attached from rows match the ones the core attaches', async () => {
+    const { db, User, Tweet } = await twitter();
+    const describe = (users) =>
+      [...users].map((user) => `${user.id} ${user.username}: ${user.tweets.map((t) => `${t.id} ${t.content} ${t.user.id}`)}`);
+    const byRows = describe(User.select().orderBy(User.id).withRelated(new Load(User.tweets, { strategy: PREFETCH_TYPE.JOIN })));
+    const byCore = describe(User.select().orderBy(User.id).withRelated(new Load(User.tweets, { strategy: PREFETCH_TYPE.MATERIALIZE })));
+    assert.deepEqual(byRows, byCore);
+    assert.equal(byRows.length, 3);
+    assert.deepEqual(describe([User.select().where(User.id.eq(1)).withRelated(new Load(User.tweets)).get()]), byCore.slice(0, 1));
+
+    db.resetQueryCount();
+    const nobody = [...User.select().where(User.id.eq(0)).withRelated(new Load(User.tweets))];
+    assert.deepEqual(nobody, []);
+    assert.equal(db.queryCount, 2, 'the load runs even when no parent matched, as in the core');
+
+    db.resetQueryCount();
+    const authors = [...Tweet.select().orderBy(Tweet.id).withRelated(new Load(Tweet.user))].map((t) => t.user.username);
+    assert.deepEqual(authors, ['huey', 'huey', 'huey', 'mickey', 'mickey']);
+    assert.equal(db.queryCount, 2);
+    db.close();
+  });
+
   it('Load takes a query, perParent and a strategy; loads nest', async () => {
     const { db, User, Tweet, Favorite } = await twitter();
     const latest = Tweet.select().orderBy(Tweet.id.desc());

@@ -248,7 +248,7 @@ export class ModelSelect<T = Model> extends Expr implements Iterable<T> {
     return this.#with(['withRelated', new LoadList(loads)]);
   }
 
-  /** Whether withRelated() was called (the core then builds the instances). */
+  /** Whether withRelated() was called (the rows then come back as instances with their loads). */
   hasLoads(): boolean {
     for (let node = this.#recording; node; node = node.previous) if (node.op[0] === 'withRelated') return true;
     return false;

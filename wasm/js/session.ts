@@ -7,6 +7,7 @@ import { Transaction } from './transaction.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { HeapReplyReader, HeapRequestWriter, HeapViews } from './heap-values.js';
 import { DATA, DIRTY, REL, defineBackref, fieldValue, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { decodeLoaded } from './loaded.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
 import type { NativeDatabase, NativeModule, NativeResult, NativeValue } from './native.js';
@@ -199,12 +200,17 @@ export class Session implements BoundClasses {
 
   /**
    * Rows of a select, decoded as `rowType`. mode 'get': the first, or DoesNotExist. With
-   * eager loads the core builds the instances and the result is their graph.
+   * eager loads the result is instances: attached here from each query's rows, or the graph
+   * the core built (loaded.ts; always the graph for 'get').
    */
   selectRows(query: ModelSelect<unknown>, mode: 'rows' | 'get', rowType: RowType): unknown[] {
-    if (query.hasLoads()) {
-      const [request, params] = this.#request(mode === 'get' ? 'getGraph' : 'graph', (encoder) => query.encode(encoder));
+    if (query.hasLoads() && mode === 'get') {
+      const [request, params] = this.#request('getGraph', (encoder) => query.encode(encoder));
       return decodeGraph(this.#settle(this.#native()._run(request, params)), this);
+    }
+    if (query.hasLoads()) {
+      const [request, params] = this.#request('loaded', (encoder) => query.encode(encoder));
+      return decodeLoaded(this.#settle(this.#native()._run(request, params)), this);
     }
     const [request, params] = this.#request(mode, (encoder) => query.encode(encoder));
     return this.#rows(request, params, rowType);

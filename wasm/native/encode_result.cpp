@@ -220,6 +220,7 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const CompoundSelect& query, co
 void ResultEncoder::clear() {
   out_ = {};
   text_ = {};
+  loaded_ = {};
   text_units_ = 0;
 }
 

@@ -16,13 +16,20 @@
 //   text    every text of the payload, concatenated UTF-8, decoded once by JS.
 // Texts in the header parts are cells too (tag 4 or 8).
 //
-// Queries with eager loads (with_related, prefetch) run in the core, which builds the
-// instances and attaches the loaded rows; encode_graph() then writes those instances:
+// Queries with eager loads the core attaches (see encode_loaded() below; prefetch) run in the
+// core, which builds the instances and attaches the loaded rows; encode_graph() then writes
+// those instances:
 //   header   u32 root count, u32 text offset
 //   instance u32 model id, a cell per field in the core's order (tag 9: not loaded),
 //            u32 n + n x (name, cell) extras, u32 n + n x (attr, instance) joined or loaded
 //            instances, u32 n + n x (backref name, foreign key name, u32 count, instances)
 //   roots    the query's instances, then the text.
+//
+// encode_loaded() writes a select with eager loads as the rows of each query it runs:
+//   u32 parts: 0, then a graph payload (loads the core attaches); or n, then the query's
+//   rows (u32 byte length, a rows payload) and per load (n - 1): u32 name length, its UTF-8
+//   bytes (the backref), u32 foreign key position and u32 parent key position (the core's
+//   order), then its rows (u32 byte length, a rows payload).
 
 #include <cstdint>
 #include <span>
@@ -64,6 +71,9 @@ class ResultEncoder {
                                     const BoundModels& models, Header* header = nullptr);
   // Encodes instances the core built (a query run with its eager loads, or prefetch()).
   std::vector<std::uint8_t>& encode_graph(const std::vector<Instance>& instances, const BoundModels& models);
+  // A select with eager loads: its rows and each backref load's rows, which JS attaches by
+  // key; the graph of the core's instances when a load needs them (nested, Materialize).
+  std::vector<std::uint8_t>& encode_loaded(const ModelSelect& query, const BoundModels& models);
   // A compound's rows, read as its first select's (Peewee reads them with that select's
   // cursor wrapper).
   std::vector<std::uint8_t>& encode(const CompoundSelect& query, const BoundModels& models);
@@ -86,6 +96,7 @@ class ResultEncoder {
 
   std::vector<std::uint8_t> out_;
   std::vector<std::uint8_t> text_;
+  std::vector<std::uint8_t> loaded_;  // encode_loaded()'s payload: its parts, copied
   std::uint32_t text_units_ = 0;  // UTF-16 length of text_ once decoded
 };
 

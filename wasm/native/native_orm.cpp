@@ -186,8 +186,9 @@ val NativeDatabase::run_request(const json& request, const val& params) {
   }
   const ModelSelect select = decode.select(query);
   if (mode == "rows") return heap_view(encoder_.encode(select, models()));
-  // Eager loads: the core builds the instances and attaches the loaded rows.
-  if (mode == "graph") return heap_view(encoder_.encode_graph(select.execute(), models()));
+  // Eager loads: backref lists as rows that JS attaches by key, others through the core's
+  // instances (a get with loads, prefetch()).
+  if (mode == "loaded") return heap_view(encoder_.encode_loaded(select, models()));
   if (mode == "getGraph") {
     auto rows = select.paginate(1, 1).execute();
     if (rows.empty()) throw select.not_found();
