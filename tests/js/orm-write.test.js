@@ -39,6 +39,34 @@ describe('writes', () => {
     db.close();
   });
 
+  it('insertMany and update send plain values as parameters and expressions as SQL, mixed in one row', async () => {
+    const { db, User, Tweet } = await twitter({ populate: false });
+    const huey = User.create({ username: 'huey' });
+    const at = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    const statements = recorded(db, () => {
+      Tweet.insertMany([
+        { content: 'plain', timestamp: at, user: huey },
+        { content: User.select(User.username).where(User.id.eq(1)), timestamp: at, user: 1 },
+      ]).execute();
+      Tweet.update({ content: Tweet.content.concat('!'), user: huey }).where(Tweet.id.eq(2)).execute();
+    });
+    assert.deepEqual(statements, [
+      [
+        'INSERT INTO "tweet" ("content", "timestamp", "user_id") VALUES (?, ?, ?), ' +
+          '((SELECT "t1"."username" FROM "user" AS "t1" WHERE ("t1"."id" = ?)), ?, ?)',
+        ['plain', '2026-01-02 03:04:05', 1, 1, '2026-01-02 03:04:05', 1],
+      ],
+      ['UPDATE "tweet" SET "content" = ("tweet"."content" || ?), "user_id" = ? WHERE ("tweet"."id" = ?)', ['!', 1, 2]],
+    ]);
+    assert.deepEqual(Tweet.select(Tweet.content).orderBy(Tweet.id).tuples().execute(), [['plain'], ['huey!']]);
+    assert.throws(() => Tweet.insertMany([{ content: 'ok', user: huey }, { content: { not: 'bindable' }, user: huey }]).execute(), {
+      name: 'DataError',
+      message: 'parameter 5: cannot bind a value of type Object; use null, a number, a bigint, a string, a boolean, a Date or a Uint8Array',
+    });
+    assert.equal(Tweet.select().count(), 2);
+    db.close();
+  });
+
   it('save() inserts a new instance, then updates it; deleteInstance() removes it', async () => {
     const { db, User } = await twitter({ populate: false });
     const user = new User({ username: 'huey' });

@@ -469,7 +469,10 @@ function encodeAssignments(encoder: Encoder, model: ModelClass, values: Values):
         `${meta.name} has no field "${name}"; its fields are ${[...meta.fieldsByName.keys()].join(', ')}`,
       );
     }
-    return [field.name, encodeOperand(encoder, value as Operand)];
+    // A plain value goes as its bare parameter index (no {k:'v'} node): insertMany sends
+    // thousands of them per request, so the JSON stays short (decode_query.cpp assignments).
+    const isExpression = value instanceof Node || Array.isArray(value);
+    return [field.name, isExpression ? encodeOperand(encoder, value as Operand) : encoder.param(value)];
   });
 }
 

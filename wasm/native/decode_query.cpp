@@ -341,8 +341,8 @@ FieldValues ExprDecoder::assignments(const Model& model, const json& pairs) {
     std::string name = pair.at(0).get<std::string>();
     model.meta().field(name);  // unknown names fail here, naming the model
     const json& value = pair.at(1);
-    if (value.at("k") == "v") {
-      values.emplace_back(std::move(name), FieldValue(param(value.at("i"))));
+    if (value.is_number()) {  // a plain value: its parameter index (queries.ts encodeAssignments)
+      values.emplace_back(std::move(name), FieldValue(param(value)));
     } else {
       values.emplace_back(std::move(name), FieldValue(expr(value)));
     }

@@ -35,6 +35,7 @@
 // Insert {"k": "insert", "m": id, "rows": [[[field, e]]], "conflict"?: "ignore" | "replace"};
 //   or {"k": "insert", "m": id, "from": select, "fields": [names]} (INSERT INTO ... SELECT);
 // Update {"k": "update", "m": id, "set": [[field, e]], "ops": [[where, e]]};
+//   in rows and set, a plain value's e may be its bare param index instead of {"k": "v"}.
 // Delete {"k": "delete", "m": id, "ops": [[where, e]]}.
 // Instance {"m": id, "set": [[field, param index]]}: a row as the JS instance holds it.
 // Relation {"k": "m2m", "i": instance, "r": name}: instance.many_to_many(name).
