@@ -20,11 +20,25 @@ struct Instance::State {
   std::string present;  // Peewee's "key in __data__"
   std::string dirty;
   std::map<std::string, Instance, std::less<>> related;  // by foreign key name or join attr
-  std::vector<std::pair<std::string, Value>> extras;     // selected non-field columns
-  // Eager loading: backref rows by backref name; the parent a loaded row came with, by its
-  // foreign key's name (weak: the parent owns the row through `prefetched`).
-  std::map<std::string, std::vector<Instance>, std::less<>> prefetched;
-  std::map<std::string, std::weak_ptr<State>, std::less<>> parents;
+  // What few rows carry (extra columns, eager loads): behind one pointer made on first use, so
+  // a plain loaded row stays small. `related` stays inline: joined rows fill it.
+  struct Attached {
+    std::vector<std::pair<std::string, Value>> extras;  // selected non-field columns
+    // Eager loading: backref rows by backref name; the parent a loaded row came with, by its
+    // foreign key's name (weak: the parent owns the row through `prefetched`).
+    std::map<std::string, std::vector<Instance>, std::less<>> prefetched;
+    std::map<std::string, std::weak_ptr<State>, std::less<>> parents;
+  };
+  std::unique_ptr<Attached> attached;
+
+  const Attached& attachments() const {
+    static const Attached none;
+    return attached ? *attached : none;
+  }
+  Attached& attach() {
+    if (!attached) attached = std::make_unique<Attached>();
+    return *attached;
+  }
 };
 
 FieldValue::FieldValue(Instance instance) : data_(std::make_shared<Instance>(std::move(instance))) {}
@@ -125,7 +139,7 @@ const Value& Instance::get(std::string_view name) const {
   const Field* field = s.meta->find_field(name);
   if (!field) field = field_by_object_id(*s.meta, name);
   if (field) return s.values[field->index()];
-  for (const auto& [extra, value] : s.extras) {
+  for (const auto& [extra, value] : s.attachments().extras) {
     if (extra == name) return value;
   }
   throw ImproperlyConfigured(s.meta->name() + " instance has no field or selected column '" + std::string(name) +
@@ -135,7 +149,7 @@ const Value& Instance::get(std::string_view name) const {
 bool Instance::has(std::string_view name) const {
   const State& s = state();
   if (const Field* field = s.meta->find_field(name)) return s.present[field->index()];
-  for (const auto& [extra, value] : s.extras) {
+  for (const auto& [extra, value] : s.attachments().extras) {
     if (extra == name) return true;
   }
   return false;
@@ -184,11 +198,11 @@ void Instance::assign(const Field& field, const FieldValue& value) {
     }
     s.values[i] = related->get(field.rel_field().name());
     s.related.insert_or_assign(field.name(), *related);
-    s.parents.erase(field.name());
+    if (s.attached) s.attached->parents.erase(field.name());
   } else {
     s.values[i] = *value.value();
     if (field.is_foreign_key()) {
-      s.parents.erase(field.name());
+      if (s.attached) s.attached->parents.erase(field.name());
       auto cached = s.related.find(field.name());
       if (cached != s.related.end() && !(cached->second.get(field.rel_field().name()) == s.values[i])) {
         s.related.erase(cached);
@@ -223,7 +237,7 @@ std::optional<Instance> Instance::related(std::string_view fk_name) const {
 }
 
 bool Instance::has_related(std::string_view fk_name) const {
-  return state().related.find(fk_name) != state().related.end() || linked_parent(fk_name);
+  return state().related.contains(fk_name) || linked_parent(fk_name);
 }
 
 // Peewee's BackrefAccessor: children.select().where(fk == this row's referenced value).
@@ -395,13 +409,14 @@ void Instance::load_column(const Field& field, Value db_value) {
 
 void Instance::set_extra(std::string name, Value value) {
   State& s = state();
-  for (auto& [extra, existing] : s.extras) {
+  auto& extras = s.attach().extras;
+  for (auto& [extra, existing] : extras) {
     if (extra == name) {
       existing = std::move(value);
       return;
     }
   }
-  s.extras.emplace_back(std::move(name), std::move(value));
+  extras.emplace_back(std::move(name), std::move(value));
 }
 
 void Instance::set_related(std::string attr, Instance related) {
@@ -414,8 +429,9 @@ void Instance::clear_dirty() { std::fill(state().dirty.begin(), state().dirty.en
 
 const std::vector<Instance>& Instance::prefetched(std::string_view backref) const {
   const State& s = state();
-  auto found = s.prefetched.find(backref);
-  if (found != s.prefetched.end()) return found->second;
+  const auto& loaded = s.attachments().prefetched;
+  auto found = loaded.find(backref);
+  if (found != loaded.end()) return found->second;
   std::string name(backref);
   if (!s.meta->find_backref(name)) s.meta->backref(name);  // throws, naming the backrefs there are
   throw ImproperlyConfigured("nothing was prefetched for " + s.meta->name() + "." + name + " on this instance; add Load(" +
@@ -423,30 +439,31 @@ const std::vector<Instance>& Instance::prefetched(std::string_view backref) cons
 }
 
 bool Instance::has_prefetched(std::string_view backref) const {
-  return state().prefetched.find(backref) != state().prefetched.end();
+  return state().attachments().prefetched.contains(backref);
 }
 
 void Instance::set_prefetched(std::string backref, std::vector<Instance> rows) {
-  state().prefetched.insert_or_assign(std::move(backref), std::move(rows));
+  state().attach().prefetched.insert_or_assign(std::move(backref), std::move(rows));
 }
 
 void Instance::link_parent(std::string fk_name, const Instance& parent) {
-  state().parents.insert_or_assign(std::move(fk_name), parent.state_);
+  state().attach().parents.insert_or_assign(std::move(fk_name), parent.state_);
 }
 
 Instance Instance::linked_parent(std::string_view fk_name) const {
   Instance parent;
-  auto link = state().parents.find(fk_name);
-  if (link != state().parents.end()) parent.state_ = link->second.lock();
+  const auto& parents = state().attachments().parents;
+  auto link = parents.find(fk_name);
+  if (link != parents.end()) parent.state_ = link->second.lock();
   return parent;
 }
 
-const std::vector<std::pair<std::string, Value>>& Instance::extras() const { return state().extras; }
+const std::vector<std::pair<std::string, Value>>& Instance::extras() const { return state().attachments().extras; }
 
 const std::map<std::string, Instance, std::less<>>& Instance::related_instances() const { return state().related; }
 
 const std::map<std::string, std::vector<Instance>, std::less<>>& Instance::prefetched_rows() const {
-  return state().prefetched;
+  return state().attachments().prefetched;
 }
 
 }  // namespace peewasm
