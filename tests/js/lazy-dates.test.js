@@ -1,6 +1,7 @@
 // Loaded datetimes become Dates on the field's first read (model.ts, rawBit), not while a
 // result is decoded. What users see must not change: these pin it down.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 
 import { Database, DateTimeField, IntegerField, JOIN, Load, Model, TimestampField } from 'peewasm';
@@ -88,4 +89,47 @@ describe('loaded datetimes', () => {
     assert.equal(event.stamp, event.stamp);
     db.close();
   });
+
+  // values.ts keeps the start of the last local hour; these zones have clock changes of an
+  // hour (New York) and of half an hour (Lord Howe) on these days.
+  for (const [zone, days] of [
+    ['America/New_York', ['2024-03-10', '2024-11-03']],
+    ['Australia/Lord_Howe', ['2024-04-07', '2024-10-06']],
+  ]) {
+    it(`datetimes around ${zone}'s clock changes read as the Date of their fields`, () => {
+      const script = `
+        import { Database, DateTimeField, Model } from 'peewasm';
+        const db = await Database.open();
+        class Event extends Model {
+          static meta = { database: db };
+          static fields = { at: new DateTimeField() };
+        }
+        db.createTables([Event]);
+        const texts = [];
+        for (const day of ${JSON.stringify(days)})
+          for (let second = 0; second < 86400; second += 397) {
+            const [h, m, s] = [second / 3600, (second / 60) % 60, second % 60].map((n) => String(Math.floor(n)).padStart(2, '0'));
+            texts.push(day + ' ' + h + ':' + m + ':' + s);
+          }
+        Event.insertMany(texts.map((at) => ({ at }))).execute();
+        const wrong = [];
+        for (const event of Event.select().orderBy(Event.id)) {
+          const [date, time] = texts[event.id - 1].split(' ');
+          const [y, mo, d] = date.split('-').map(Number);
+          const [h, mi, s] = time.split(':').map(Number);
+          const expected = new Date(y, mo - 1, d, h, mi, s).getTime();
+          if (event.at.getTime() !== expected) wrong.push(texts[event.id - 1]);
+        }
+        console.log(JSON.stringify({ count: texts.length, wrong }));
+      `;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, TZ: zone },
+        encoding: 'utf8',
+      });
+      const { count, wrong } = JSON.parse(out);
+      assert.equal(count, 2 * Math.ceil(86400 / 397));
+      assert.deepEqual(wrong, []);
+    });
+  }
 });
+
