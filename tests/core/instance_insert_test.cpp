@@ -1,5 +1,6 @@
-// Instance::save's INSERT is compiled once per set of fields given (Metadata::insert_shapes);
-// later rows must still send their own values, their own defaults and Peewee's SQL.
+// Model::insert_plain (Instance::save, the bindings' insertMany) compiles its INSERT once per
+// set of fields given and row count (Metadata::insert_shapes); later calls must still send
+// their own values, their own defaults and Peewee's SQL.
 
 #include <doctest/doctest.h>
 
@@ -52,5 +53,33 @@ TEST_SUITE("query") {
     REQUIRE(recorder.statements().size() == 1);
     CHECK(recorder.statements()[0].params == std::vector<Value>{"c", 7});
     CHECK(Tag.select().count() == 2);
+  }
+
+  TEST_CASE("insert_plain of many rows reuses the INSERT of its fields and row count") {
+    Database db;
+    ModelRegistry models;
+    int calls = 0;
+    Model Note = models.define({.name = "Note",
+                                .fields = {TextField("body"), IntegerField("stamp").default_function([&] { return Value(++calls); })},
+                                .meta = {.database = &db}});
+    create_tables(db, {Note});
+    const std::vector<const Field*> body{&Note.meta().field("body")};
+    // Rows of values by field index: id, body, stamp.
+    const std::vector<Value> two{Value(), "a", Value(), Value(), "b", Value()};
+    const std::vector<Value> other{Value(), "c", Value(), Value(), "d", Value()};
+    Recorder recorder(db);
+    CHECK(Note.insert_plain(body, two) == 2);
+    CHECK(Note.insert_plain(body, other) == 4);
+    CHECK(Note.insert_plain(body, std::span(other).first(3)) == 5);
+    const auto& sent = recorder.statements();
+    REQUIRE(sent.size() == 3);
+    const std::string sql = R"(INSERT INTO "note" ("body", "stamp") VALUES (?, ?), (?, ?))";
+    CHECK(sent[0].sql == sql);
+    CHECK(sent[0].params == std::vector<Value>{"a", 1, "b", 2});
+    CHECK(sent[1].sql == sql);
+    CHECK(sent[1].params == std::vector<Value>{"c", 3, "d", 4});
+    CHECK(sent[2].sql == R"(INSERT INTO "note" ("body", "stamp") VALUES (?, ?))");
+    CHECK(sent[2].params == std::vector<Value>{"c", 5});
+    CHECK(Note.select().count() == 5);
   }
 }

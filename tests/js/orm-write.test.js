@@ -67,6 +67,39 @@ describe('writes', () => {
     db.close();
   });
 
+  it('insertMany runs again with the SQL it compiled the first time, and checks every row', async () => {
+    const { db, User, Tweet } = await twitter({ populate: false });
+    const at = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    const rows = (first) => [0, 1].map((i) => ({ content: `t${first + i}`, timestamp: at, user: 1 }));
+    User.create({ username: 'huey' });
+    const statements = recorded(db, () => {
+      assert.equal(Tweet.insertMany(rows(1)).execute(), 2);
+      assert.equal(Tweet.insertMany(rows(3)).execute(), 4);
+      assert.equal(Tweet.insertMany(rows(5).slice(1)).execute(), 5);
+    });
+    const two = 'INSERT INTO "tweet" ("content", "timestamp", "user_id") VALUES (?, ?, ?), (?, ?, ?)';
+    const stamp = '2026-01-02 03:04:05';
+    assert.deepEqual(statements, [
+      [two, ['t1', stamp, 1, 't2', stamp, 1]],
+      [two, ['t3', stamp, 1, 't4', stamp, 1]],
+      ['INSERT INTO "tweet" ("content", "timestamp", "user_id") VALUES (?, ?, ?)', ['t6', stamp, 1]],
+    ]);
+    // Rows giving other fields than the first: as Peewee, an error naming the field.
+    assert.throws(() => User.insertMany([{ username: 'a' }, { id: 10, username: 'b' }]).execute(), {
+      name: 'DataError',
+      message: 'User.insert_many: a row sets "id", which the first row does not; give every row the same fields',
+    });
+    // A foreign key given by its name and by "<name>_id": the last one given counts.
+    Tweet.insertMany([{ content: 'both', timestamp: at, user: 2, user_id: 1 }]).execute();
+    assert.equal(Tweet.get(Tweet.content.eq('both')).user_id, 1);
+    assert.throws(() => Tweet.insertMany([{ content: 'x', timestamp: at, author: 1 }]).execute(), {
+      name: 'ImproperlyConfigured',
+      message: 'Tweet has no field "author"; its fields are id, content, timestamp, user',
+    });
+    assert.equal(Tweet.select().count(), 6);
+    db.close();
+  });
+
   it('save() inserts a new instance, then updates it; deleteInstance() removes it', async () => {
     const { db, User } = await twitter({ populate: false });
     const user = new User({ username: 'huey' });

@@ -454,7 +454,13 @@ function fieldName(field: Field): string {
 }
 
 function assertSettable(meta: ModelMeta, name: string): void {
-  if (meta.fieldsByName.has(name) || meta.objectIds.has(name)) return;
+  assignedField(meta, name);
+}
+
+/** The field a value is given for: its name, or "<fk>_id" for a foreign key (internal). */
+export function assignedField(meta: ModelMeta, name: string): Field {
+  const field = meta.fieldsByName.get(name) ?? meta.objectIds.get(name);
+  if (field) return field;
   throw new ImproperlyConfigured(
     `${meta.name} has no field "${name}"; its fields are ${[...meta.fieldsByName.keys()].join(', ')}`,
   );
@@ -568,7 +574,8 @@ function defineForeignKey(proto: object, meta: ModelMeta, fk: ForeignKeyField): 
       return loaded;
     },
     set(this: Model, value: unknown) {
-      if (value instanceof Model) {
+      // ModelBase, not the exported Proxy: instanceof on the Proxy runs its trap twice.
+      if (value instanceof ModelBase) {
         const target = fk.options.field;
         this[DATA][slot] = target ? (value as unknown as Values)[typeof target === 'string' ? target : target.name!] : value.keyValue();
         (this[REL] ??= {})[name] = value;

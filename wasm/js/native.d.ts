@@ -69,6 +69,8 @@ export interface NativeDatabase extends NativeObject {
   _replyAddress(): number;
   /** The request in the heap buffer (NativeDatabase::save); answers as _runPrepared. */
   _save(length: number): number;
+  /** Model.insertMany of plain values, its request in the heap buffer (NativeDatabase::insert_rows). */
+  _insertRows(length: number): number;
   /** The address of the heap request buffer, at least `size` bytes. */
   _requestBuffer(size: number): number;
   _deleteInstance(request: string, params: NativeValue[]): NativeResult<number | bigint>;

@@ -7,7 +7,7 @@ import { rejectFilterObjects } from './filter-objects.js';
 import { Expr, JOIN, Node, encodeOperand, type JoinType, type Operand } from './expressions.js';
 import type { EncodedNode, Encoder, Source } from './encoder.js';
 import type { SqlValue } from './values.js';
-import { Model, metaOf, compilerSessionFor, sessionFor, type ModelClass } from './model.js';
+import { Model, assignedField, metaOf, compilerSessionFor, sessionFor, type ModelClass } from './model.js';
 import type { Load, PrefetchType } from './load.js';
 import { addCompoundMethods, type Combinable } from './compound.js';
 
@@ -463,17 +463,15 @@ type Values = Record<string, unknown>;
 function encodeAssignments(encoder: Encoder, model: ModelClass, values: Values): unknown[] {
   const meta = metaOf(model);
   return Object.entries(values).map(([name, value]) => {
-    const field = meta.fieldsByName.get(name) ?? meta.objectIds.get(name);
-    if (!field) {
-      throw new ImproperlyConfigured(
-        `${meta.name} has no field "${name}"; its fields are ${[...meta.fieldsByName.keys()].join(', ')}`,
-      );
-    }
+    const field = assignedField(meta, name);
     // A plain value goes as its bare parameter index (no {k:'v'} node): insertMany sends
     // thousands of them per request, so the JSON stays short (decode_query.cpp assignments).
-    const isExpression = value instanceof Node || Array.isArray(value);
-    return [field.name, isExpression ? encodeOperand(encoder, value as Operand) : encoder.param(value)];
+    return [field.name, isExpression(value) ? encodeOperand(encoder, value as Operand) : encoder.param(value)];
   });
+}
+
+function isExpression(value: unknown): boolean {
+  return value instanceof Node || Array.isArray(value);
 }
 
 /** Base of the write queries: a model, recorded WHERE conditions, execute() and sql(). */
@@ -524,6 +522,12 @@ export class Insert extends WriteQuery {
   onConflictReplace(): Insert {
     return new Insert(this.model, this.#rows, 'replace', this.#from);
   }
+  /** Rows of plain values go through the heap (Session.insertRows), not as a query request. */
+  override execute(): number {
+    const plain = !this.#from && !this.#conflict && this.#rows.every((row) => !Object.values(row).some(isExpression));
+    return plain ? (sessionFor(this.model).insertRows(this.model, this.#rows) as number) : super.execute();
+  }
+
   protected encodeQuery(encoder: Encoder): EncodedNode {
     if (this.#from) {
       return { k: 'insert', m: encoder.source(this.model), from: this.#from.query.encode(encoder), fields: this.#from.fields };

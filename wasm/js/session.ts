@@ -6,7 +6,7 @@ import { InterfaceError } from './errors.js';
 import { Transaction } from './transaction.js';
 import { Encoder, type EncodedNode, type Source } from './encoder.js';
 import { HeapReplyReader, HeapRequestWriter, HeapViews } from './heap-values.js';
-import { DATA, DIRTY, REL, defineBackref, fieldValue, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { DATA, DIRTY, REL, assignedField, defineBackref, fieldValue, metaOf, type Model, type ModelClass, type ModelMeta } from './model.js';
 import { decodeLoaded } from './loaded.js';
 import { decodeGraph, decodeRows, blankInstance, type BoundClasses, type Plan } from './results.js';
 import type { ModelSelect, RowType } from './queries.js';
@@ -355,7 +355,8 @@ export class Session implements BoundClasses {
       // A loaded datetime not read yet becomes its Date first, as Peewee would send it.
       request.value(fieldValue(instance, meta.fields[slot]!), ++param);
     }
-    const dirty = instance[DIRTY];
+    // A forced insert writes every field set, whatever is dirty (Instance::save).
+    const dirty = forceInsert ? null : instance[DIRTY];
     request.u32(dirty?.size ?? 0);
     if (dirty) for (const name of dirty) request.u32(slotToCore[meta.fieldsByName.get(name)!.slot]!);
     request.u32(only?.length ?? 0);
@@ -369,6 +370,26 @@ export class Session implements BoundClasses {
     for (const field of meta.primaryKey) data[field.slot] = reply.value();
     instance[DIRTY] = null;
     return Number(rows);
+  }
+
+  /** Model.insertMany(rows).execute() of plain values (Insert.execute); the last row id. */
+  insertRows(cls: ModelClass, rows: readonly Record<string, unknown>[]): number | bigint {
+    const { id, meta, slotToCore } = this.bind(cls);
+    const native = this.#native();
+    const request = this.#requests.begin(native);
+    request.u32(id);
+    request.u32(rows.length);
+    let param = 0;
+    for (const row of rows) {
+      const names = Object.keys(row);
+      request.u32(names.length);
+      for (const name of names) {
+        request.u32(slotToCore[assignedField(meta, name).slot]!);
+        request.value(row[name], ++param);
+      }
+    }
+    if (native._insertRows(request.length) !== 0) this.#settle(native._takeOutcome());
+    return this.#replyValues(native).value() as number | bigint;
   }
 
   deleteInstance(instance: Model): number {

@@ -28,6 +28,7 @@ EMSCRIPTEN_BINDINGS(peewasm) {
       .function("_takeOutcome", &NativeDatabase::take_outcome)
       .function("_replyAddress", &NativeDatabase::reply_address)
       .function("_save", &NativeDatabase::save)
+      .function("_insertRows", &NativeDatabase::insert_rows)
       .function("_requestBuffer", &NativeDatabase::request_buffer)
       .function("_deleteInstance", &NativeDatabase::delete_instance)
       .function("_getOrCreate", &NativeDatabase::get_or_create)

@@ -84,6 +84,12 @@ class NativeDatabase {
   // (positions in the core's field order; 0xFFFFFFFF: a name that is no field).
   // Answers as run_prepared(); the reply holds values: rows, then the primary key's.
   int save(unsigned length);
+  // Model.insertMany(rows).execute() of plain values (no expressions, no conflict clause), its
+  // request in the heap buffer: u32 model id, u32 rows, then per row u32 n + n x (u32 field
+  // position, value). Rows that all give the same fields run through Model::insert_plain,
+  // others as the JSON request would. Answers as run_prepared(); the reply holds one value,
+  // the last row id.
+  int insert_rows(unsigned length);
   // The address of a buffer of at least `size` bytes for the next heap request; what was
   // written before stays.
   double request_buffer(unsigned size);
@@ -108,6 +114,8 @@ class NativeDatabase {
   void run_prepared_with(unsigned id, const std::vector<Value>& params);
   const std::vector<std::uint8_t>& get_first(const ModelSelect& select);
   int reply(std::optional<emscripten::val> failure);
+  // Points reply_ at what replies_ holds.
+  void reply_with_values();
   // Moves the collected events, if any, into result.events.
   emscripten::val with_events(emscripten::val result);
 

@@ -213,33 +213,104 @@ int NativeDatabase::save(unsigned length) {
     const Model& model = models().model(in.u32());
     const bool force = in.u8() != 0;
     const auto& fields = model.meta().sorted_fields();
-    const auto field_at = [&](std::uint32_t position) -> const std::string& {
+    const auto field_at = [&](std::uint32_t position) -> const Field& {
       if (position >= fields.size()) throw InterfaceError("malformed heap request from the JS layer: no field #" + std::to_string(position));
-      return fields[position]->name();
+      return *fields[position];
     };
     Instance instance = Instance::blank(model.meta());
     for (auto count = in.u32(); count > 0; --count) {
-      const std::string& name = field_at(in.u32());
-      instance.set(name, in.value());
+      const Field& field = field_at(in.u32());
+      instance.set(field, in.value());
     }
     instance.clear_dirty();
     for (auto count = in.u32(); count > 0; --count) {
-      const std::string& name = field_at(in.u32());
-      instance.set(name, instance.get(name));
+      const Field& field = field_at(in.u32());
+      instance.set(field, instance.get(field));
     }
     // only=: a name the JS layer could not place (kNoField) is kept, matching no field.
     std::vector<std::string> only;
     for (auto count = in.u32(); count > 0; --count) {
       const std::uint32_t position = in.u32();
-      only.push_back(position == kNoField ? std::string() : field_at(position));
+      only.push_back(position == kNoField ? std::string() : field_at(position).name());
     }
     const auto rows = instance.save(force, only);
     replies_.clear();
     replies_.value(Value(static_cast<long long>(rows)));
     for (const Value& pk : instance.pk_values()) replies_.value(pk);
-    reply_[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(replies_.bytes().data()));
-    reply_[1] = static_cast<std::uint32_t>(replies_.bytes().size());
+    reply_with_values();
   }));
+}
+
+namespace {
+
+// The rows of an insert_rows request, values in request order.
+struct RequestRows {
+  std::vector<std::uint32_t> positions;
+  std::vector<Value> values;
+  std::vector<std::size_t> ends;  // where each row's values end
+};
+
+// Model::insert_many's rows, field names in request order (as the JSON request gives them).
+std::vector<FieldValues> named_rows(const std::vector<const Field*>& fields, RequestRows& rows) {
+  std::vector<FieldValues> named(rows.ends.size());
+  for (std::size_t row = 0, at = 0; row < rows.ends.size(); ++row) {
+    for (; at < rows.ends[row]; ++at) named[row].emplace_back(fields[rows.positions[at]]->name(), std::move(rows.values[at]));
+  }
+  return named;
+}
+
+}  // namespace
+
+int NativeDatabase::insert_rows(unsigned length) {
+  return reply(failure_of([&] {
+    HeapValueReader in = request_.reader(length);
+    const Model& model = models().model(in.u32());
+    const auto& fields = model.meta().sorted_fields();
+    const std::size_t width = fields.size();
+    RequestRows rows;
+    // The fields of the first row; every row must give exactly them, once, for insert_plain.
+    std::vector<std::uint8_t> first(width, 0);
+    std::vector<std::size_t> seen_in_row(width, 0);
+    bool uniform = true;
+    std::size_t first_count = 0;
+    const std::uint32_t row_count = in.u32();
+    for (std::size_t row = 1; row <= row_count; ++row) {
+      const std::uint32_t count = in.u32();
+      for (std::uint32_t i = 0; i < count; ++i) {
+        const std::uint32_t position = in.u32();
+        if (position >= width) throw InterfaceError("malformed heap request from the JS layer: no field #" + std::to_string(position));
+        rows.positions.push_back(position);
+        rows.values.push_back(in.value());
+        if (seen_in_row[position] == row) uniform = false;  // a field given twice (user and user_id)
+        seen_in_row[position] = row;
+        if (row == 1) first[position] = 1;
+        else if (!first[position]) uniform = false;
+      }
+      if (row == 1) first_count = count;
+      else if (count != first_count) uniform = false;
+      rows.ends.push_back(rows.positions.size());
+    }
+    std::int64_t id = 0;
+    if (uniform && row_count > 0) {
+      std::vector<const Field*> given;
+      for (const Field* field : fields) if (first[field->index()]) given.push_back(field);
+      std::vector<Value> by_index(width * row_count);
+      for (std::size_t row = 0, at = 0; row < row_count; ++row) {
+        for (; at < rows.ends[row]; ++at) by_index[row * width + rows.positions[at]] = std::move(rows.values[at]);
+      }
+      id = model.insert_plain(given, by_index);
+    } else {
+      id = model.insert_many(named_rows(fields, rows)).execute();
+    }
+    replies_.clear();
+    replies_.value(Value(static_cast<long long>(id)));
+    reply_with_values();
+  }));
+}
+
+void NativeDatabase::reply_with_values() {
+  reply_[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(replies_.bytes().data()));
+  reply_[1] = static_cast<std::uint32_t>(replies_.bytes().size());
 }
 
 double NativeDatabase::request_buffer(unsigned size) { return static_cast<double>(request_.reserve(size)); }

@@ -50,46 +50,6 @@ const Instance* FieldValue::instance() const {
 
 Expr::Expr(const Instance& instance) : node_(make_value(instance.pk())) {}
 
-namespace {
-
-// Instance::save's INSERT: Model::insert of the fields given, returning the new row id. Its
-// SQL depends only on which fields are given, so it is compiled the first time a set of
-// fields is seen; later rows bind their values converted as the compiler converts them (the
-// column's db_value, defaults for the columns not given). A column that wraps its value in a
-// function (JSONField's json(?), bare when NULL) makes the text depend on the value: such
-// sets of fields compile every time.
-std::int64_t insert_row(const Model& model, const std::vector<const Field*>& fields, const std::vector<Value>& values) {
-  const Metadata& meta = model.meta();
-  Database& db = meta.bound_database();
-  const auto given = [&](const Field* field) { return std::find(fields.begin(), fields.end(), field) != fields.end(); };
-  auto& shapes = meta.insert_shapes();
-  if (auto found = shapes.find(fields); found != shapes.end()) {
-    std::vector<Value> params;
-    params.reserve(found->second.columns.size());
-    for (const Field* column : found->second.columns) {
-      std::optional<Value> value = given(column) ? values[column->index()] : column->make_default();
-      if (!value) break;  // compiled below, which raises Model::insert's error
-      params.push_back(column->db_value(*value));
-    }
-    if (params.size() == found->second.columns.size()) {
-      db.execute(found->second.sql, params);
-      return db.last_insert_rowid();
-    }
-  }
-  FieldValues named;
-  for (const Field* field : fields) named.emplace_back(field->name(), values[field->index()]);
-  const Insert insert = model.insert(named);
-  CompiledSql compiled = insert.sql();
-  const auto& columns = insert.node().columns;
-  const bool plain = compiled.params.size() == columns.size() &&
-                     std::none_of(columns.begin(), columns.end(), [](const Field* column) { return !column->db_function().empty(); });
-  if (plain) shapes.insert_or_assign(fields, InsertShape{compiled.sql, columns});
-  db.execute(compiled.sql, compiled.params);
-  return db.last_insert_rowid();
-}
-
-}  // namespace
-
 Instance::Instance(const Metadata& meta, const FieldValues& values) : state_(std::make_shared<State>()) {
   State& s = *state_;
   s.meta = &meta;
@@ -179,6 +139,11 @@ void Instance::set(std::string_view name, const FieldValue& value) {
   if (!field) field = field_by_object_id(*s.meta, name);
   if (!field) field = &s.meta->field(name);  // throws, naming the fields there are
   assign(*field, value);
+}
+
+void Instance::set(const Field& field, const FieldValue& value) {
+  if (owns(*state().meta, field)) return assign(field, value);
+  set(field.name(), value);
 }
 
 void Instance::assign(const Field& field, const FieldValue& value) {
@@ -367,7 +332,7 @@ std::int64_t Instance::save(bool force_insert, const std::vector<std::string>& o
     for (const Field* field : fields) values.emplace_back(field->name(), s.values[field->index()]);
     rows = model.update(values).where(pk_expression(model, *this)).execute();
   } else {
-    std::int64_t id = insert_row(model, fields, s.values);
+    std::int64_t id = model.insert_plain(fields, s.values);
     if (pk_field && (meta.auto_increment() || pk_value.is_null()) && pk_field->is_auto_increment()) {
       s.values[pk_field->index()] = id;
       s.present[pk_field->index()] = 1;

@@ -62,6 +62,7 @@ class Instance {
   bool has(const Field& field) const;
   // Sets a field (marks it dirty); a foreign key takes an Instance or its id.
   void set(std::string_view name, const FieldValue& value);
+  void set(const Field& field, const FieldValue& value);
 
   // The related instance of a foreign key: loaded with the query (join), assigned, or fetched
   // now with one query and cached (lazy loading). nullopt when the key is NULL. With

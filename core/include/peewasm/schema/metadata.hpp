@@ -76,12 +76,14 @@ struct ManyToManyRelation {
   std::string qualified_name() const;
 };
 
-// Instance::save's INSERT for one set of fields given: its SQL, compiled once, and its
-// columns (instance.cpp).
+// Model::insert_plain's INSERT for one set of fields given and a number of rows: its SQL,
+// compiled once, and its columns (insert_plain.cpp).
 struct InsertShape {
   std::string sql;
   std::vector<const Field*> columns;
 };
+// By row count, then by the fields given.
+using InsertShapes = std::map<std::size_t, std::map<std::vector<const Field*>, InsertShape>>;
 
 class Metadata {
  public:
@@ -135,9 +137,9 @@ class Metadata {
   // The model this one extends, if any.
   const Metadata* parent() const noexcept { return parent_; }
 
-  // Instance::save's INSERT statements by the fields given (a cache: fields never change
-  // once the model is defined).
-  std::map<std::vector<const Field*>, InsertShape>& insert_shapes() const noexcept { return insert_shapes_; }
+  // Model::insert_plain's INSERT statements by the fields given and the row count (a cache:
+  // fields never change once the model is defined).
+  InsertShapes& insert_shapes() const noexcept { return insert_shapes_; }
 
  private:
   friend class ModelRegistry;
@@ -160,7 +162,7 @@ class Metadata {
   std::vector<std::unique_ptr<ManyToManyRelation>> many_to_many_;  // addresses are stable
   std::vector<ModelIndex> added_indexes_;
   NodePtr table_;
-  mutable std::map<std::vector<const Field*>, InsertShape> insert_shapes_;
+  mutable InsertShapes insert_shapes_;
 };
 
 // Peewee's table-name rules: legacy lower-cases the name; the new scheme snake_cases it.

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -50,6 +51,12 @@ class Model {
   // Many rows; each row gives values in the order of `fields` (or of the model's fields).
   Insert insert_many(const std::vector<std::vector<Value>>& rows, const std::vector<std::string>& fields = {}) const;
   Insert insert_many(const std::vector<FieldValues>& rows) const;
+  // Runs insert_many of rows of plain values that all give `fields` (in field order), as
+  // Instance::save and the bindings' insertMany do; returns the last row id. `rows` holds
+  // the rows one after another, each as its values by field index (sorted_fields().size()
+  // values, those of fields not given unused). Its SQL is compiled once per fields and row
+  // count (Metadata::insert_shapes); later calls only bind.
+  std::int64_t insert_plain(const std::vector<const Field*>& fields, std::span<const Value> rows) const;
   // INSERT INTO table (fields, in this order) SELECT ... (Peewee's Model.insert_from).
   Insert insert_from(const ModelSelect& query, const std::vector<std::string>& fields) const;
   Update update(const FieldValues& values) const;
