@@ -116,8 +116,6 @@ interface Column {
 export interface Plan {
   readonly targets: Target[];
   readonly columns: Column[];
-  /** Where the cells start, from the start of the payload. */
-  readonly end: number;
 }
 
 function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, columnCount: number): Plan {
@@ -141,12 +139,13 @@ function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, 
     const field = slot >= 0 ? meta.fields[slot] : undefined;
     columns.push({ target, slot, field, name, rawBit: field ? rawBit(field) : 0 });
   }
-  return { targets, columns, end: reader.pos - reader.base };
+  return { targets, columns };
 }
 
 /**
  * The rows of a payload. The bytes are a view on the wasm heap: read them fully before the
- * next call into the module. `cache` keeps the plan for the next payload of the same request.
+ * next call into the module. `cache` keeps the plan for the payloads of the same request
+ * that omit it.
  */
 export function decodeRows(
   bytes: Uint8Array,
@@ -160,9 +159,9 @@ export function decodeRows(
   const targetCount = reader.u32();
   const textOffset = reader.u32();
   reader.text = decoder.decode(bytes.subarray(textOffset));
-  let plan = cache?.plan;
-  if (plan) reader.pos = reader.base + plan.end;
-  else plan = decodePlan(reader, classes, targetCount, columnCount);
+  // No columns: a prepared request's payload without its plan, kept in `cache` from the first.
+  let plan = columnCount === 0 ? cache?.plan : decodePlan(reader, classes, targetCount, columnCount);
+  if (!plan) throw new Error('peewasm: a result payload without its plan, and no plan kept');
   if (cache) cache.plan = plan;
   const { targets, columns } = plan;
 
