@@ -1,14 +1,14 @@
 // Decodes the result payload of wasm/native/encode_result.hpp: one pass over the bytes, one
 // TextDecoder call for all the text, and instances of the user's model classes built from
 // the plan (which column goes to which model instance, and where each instance hangs).
-import { DATA, DIRTY, RAW, REL, rawBit, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { DATA, RAW, REL, rawBit, type Model, type ModelMeta } from './model.js';
 import type { Field } from './fields.js';
 import type { RowType } from './queries.js';
 import type { SqlValue } from './values.js';
 
 /** What decoding needs from the session: the class and slots behind each model id. */
 export interface BoundClasses {
-  boundClass(id: number): { cls: ModelClass; meta: ModelMeta; coreToSlot: readonly number[] };
+  boundClass(id: number): { meta: ModelMeta; coreToSlot: readonly number[] };
 }
 
 const decoder = new TextDecoder();
@@ -91,7 +91,6 @@ class Reader {
 }
 
 interface Target {
-  cls: ModelClass;
   meta: ModelMeta;
   coreToSlot: readonly number[];
   parent: number;
@@ -195,13 +194,8 @@ function convert(column: Column, value: SqlValue): unknown {
 }
 
 /** A loaded instance: no constructor run, no defaults, nothing dirty. */
-export function blankInstance(cls: ModelClass, meta: ModelMeta): Model {
-  const instance = Object.create(cls.prototype) as Model;
-  instance[DATA] = new Array<unknown>(meta.fields.length).fill(undefined);
-  instance[DIRTY] = null;
-  instance[REL] = null;
-  instance[RAW] = 0;
-  return instance;
+export function blankInstance(meta: ModelMeta): Model {
+  return new meta.Loaded();
 }
 
 /** A loaded value into its slot: a value that converts on read stays as stored (rawBit). */
@@ -235,7 +229,7 @@ interface JoinedRow {
 function modelRow(reader: Reader, targets: Target[], columns: Column[], row: JoinedRow): Model {
   const { instances, filled } = row;
   for (let t = 0; t < targets.length; t++) {
-    instances[t] = blankInstance(targets[t]!.cls, targets[t]!.meta);
+    instances[t] = blankInstance(targets[t]!.meta);
     filled[t] = false;
   }
   for (const column of columns) {
@@ -257,7 +251,7 @@ function modelRow(reader: Reader, targets: Target[], columns: Column[], row: Joi
 }
 
 function flatRow(reader: Reader, root: Target, columns: Column[]): Model {
-  const instance = blankInstance(root.cls, root.meta);
+  const instance = blankInstance(root.meta);
   for (const column of columns) {
     if (column.target === 0 && column.slot >= 0) setField(instance, column, reader.value());
     else setExtra(instance, root.meta, column.name, convert(column, reader.value()));
@@ -295,8 +289,8 @@ export function decodeGraph(bytes: Uint8Array, classes: BoundClasses): Model[] {
 const notLoaded = 9;
 
 function graphInstance(reader: Reader, classes: BoundClasses): Model {
-  const { cls, meta, coreToSlot } = classes.boundClass(reader.u32());
-  const instance = blankInstance(cls, meta);
+  const { meta, coreToSlot } = classes.boundClass(reader.u32());
+  const instance = blankInstance(meta);
   const data = instance[DATA];
   for (let position = 0; position < coreToSlot.length; position++) {
     if (reader.view.getUint8(reader.pos) === notLoaded) {

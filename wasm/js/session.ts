@@ -402,7 +402,7 @@ export class Session implements BoundClasses {
       return { pairs: made, params: defaultsEncoder.params };
     };
     const result = this.#settle(this.#native()._getOrCreate(JSON.stringify(request), encoder.params, defaults));
-    const instance = blankInstance(cls, meta);
+    const instance = blankInstance(meta);
     result.values.forEach((value, position) => {
       const field = meta.fields[coreToSlot[position]!]!;
       instance[DATA][field.slot] = value === null ? null : field.fromNative(value);
