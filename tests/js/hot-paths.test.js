@@ -62,6 +62,17 @@ describe('prepared getById and lazy loads', () => {
     db.close();
   });
 
+  it('a first call that finds nothing leaves the next calls their row plan', async () => {
+    // The payload omits its plan once JS kept one; a first call that threw kept none.
+    const { db, User, Tweet } = await twitter();
+    assert.throws(() => User.getById(99), DoesNotExist);
+    assert.equal(User.getById(2).username, 'mickey');
+    assert.equal(User.getById(1).username, 'huey');
+    const tweet = Tweet.select().orderBy(Tweet.id).get();
+    assert.equal(tweet.user.username, User.getById(tweet.user_id).username);
+    db.close();
+  });
+
   it('values of another type than the first call still find their row', async () => {
     const { db, User } = await twitter();
     assert.equal(User.getById(1).username, 'huey');

@@ -1,7 +1,7 @@
 // Decodes the payload of a select with eager loads (encode_loaded in wasm/native): the
 // query's rows and each backref load's rows, attached here by key, as the core's attach does
 // for its instances; or, for loads the core attaches itself, the graph of its instances.
-import { DATA, RAW, REL, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { DATA, RAW, REL, type Model, type ModelMeta } from './model.js';
 import { blankInstance, decodeGraph, decodeRows, type BoundClasses, type Plan } from './results.js';
 
 const decoder = new TextDecoder();
@@ -39,7 +39,6 @@ export function decodeLoaded(bytes: Uint8Array, classes: BoundClasses): Model[] 
 
 interface Loaded {
   rows: Model[];
-  cls: ModelClass;
   meta: ModelMeta;
   coreToSlot: readonly number[];
 }
@@ -73,8 +72,8 @@ function attachBackref(name: string, parents: Loaded, keySlot: number, children:
 }
 
 /** Another instance with the same values and related instances, pointing at `parent`. */
-function copyOf(row: Model, { cls, meta }: Loaded, owner: Model, parent: Model): Model {
-  const copy = blankInstance(cls, meta);
+function copyOf(row: Model, { meta }: Loaded, owner: Model, parent: Model): Model {
+  const copy = blankInstance(meta);
   copy[DATA] = row[DATA].slice();
   copy[RAW] = row[RAW];
   const related = { ...row[REL] };

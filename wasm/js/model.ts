@@ -48,6 +48,8 @@ export interface ModelMeta {
   readonly foreignKeys: readonly ForeignKeyField[];
   /** "<fk>_id" accessor names -> their foreign key. */
   readonly objectIds: ReadonlyMap<string, ForeignKeyField>;
+  /** Makes the instances of loaded rows (results.ts): no constructor run, no defaults. */
+  readonly Loaded: new () => Model;
 }
 
 type Values = Record<string, unknown>;
@@ -414,11 +416,32 @@ function setUp(cls: ModelClass): ModelMeta {
       : fields.filter((field) => field.options.primaryKey);
   const foreignKeys = fields.filter((field): field is ForeignKeyField => field instanceof ForeignKeyField);
   const objectIds = new Map(foreignKeys.map((fk) => [objectIdName(fk), fk]));
-  const meta: ModelMeta = { name, cls, options, fields, fieldsByName, primaryKey, foreignKeys, objectIds };
+  const Loaded = loadedInstances(cls, fields.length);
+  const meta: ModelMeta = { name, cls, options, fields, fieldsByName, primaryKey, foreignKeys, objectIds, Loaded };
   Object.defineProperty(cls, META, { value: meta });
   defineAccessors(meta);
   for (const [key, field] of manyToMany) field.attach(cls, key);
   return meta;
+}
+
+// One loaded instance per model, never handed out: it keeps the shape of loaded rows alive
+// through full GCs, so the code that reads them is not thrown away (see results.ts).
+const keepShapes: Model[] = [];
+
+// A plain function over the class's prototype: `new` gives every loaded row one shape with
+// its four slots inside the object, cheaper than Object.create() and four stores; the slots'
+// array is a copy of a packed one, cheaper than new Array(n).fill().
+function loadedInstances(cls: ModelClass, fieldCount: number): new () => Model {
+  const empty: unknown[] = Array.from({ length: fieldCount });
+  function Loaded(this: Model): void {
+    this[DATA] = empty.slice();
+    this[DIRTY] = null;
+    this[REL] = null;
+    this[RAW] = 0;
+  }
+  Loaded.prototype = cls.prototype;
+  keepShapes.push(new (Loaded as unknown as new () => Model)());
+  return Loaded as unknown as new () => Model;
 }
 
 function ownFields(cls: ModelClass): Record<string, unknown> | undefined {

@@ -61,12 +61,16 @@ export interface NativeDatabase extends NativeObject {
   /** Mode 'rows'/'get': a view on the wasm heap, valid until the next call. */
   _run(request: string, params: NativeValue[]): NativeResult<any>;
   _prepare(request: string, params: NativeValue[]): NativeResult<number>;
-  /** 0: done, the payload at _replyAddress(); 1: _takeOutcome() holds the error or the events. */
-  _runPrepared(id: number, params: NativeValue[]): number;
-  _runPreparedNumber(id: number, value: number): number;
+  /**
+   * 0: done, the payload at _replyAddress(); 1: _takeOutcome() holds the error or the events.
+   * With `planKnown` the payload omits the plan (JS kept it from an earlier one).
+   */
+  _runPrepared(id: number, params: NativeValue[], planKnown: boolean): number;
   _takeOutcome(): NativeResult<undefined>;
   /** Two u32 on the heap: the last payload's address and byte length. */
   _replyAddress(): number;
+  /** This object's address in the wasm memory: the first argument of the module's C exports. */
+  _address(): number;
   /** The request in the heap buffer (NativeDatabase::save); answers as _runPrepared. */
   _save(length: number): number;
   /** Model.insertMany of plain values, its request in the heap buffer (NativeDatabase::insert_rows). */
@@ -94,6 +98,8 @@ export interface NativeHeapStats {
 
 export interface NativeModule {
   NativeDatabase: new () => NativeDatabase;
+  /** _runPrepared with one number, as a plain wasm export (bindings.cpp); planKnown 0 or 1. */
+  _peewasm_run_prepared_number(database: number, id: number, value: number, planKnown: number): number;
   /** Views on the wasm memory; replaced when it grows, so read them at each use. */
   HEAPU8: Uint8Array;
   HEAPU32: Uint32Array;

@@ -1,14 +1,14 @@
 // Decodes the result payload of wasm/native/encode_result.hpp: one pass over the bytes, one
 // TextDecoder call for all the text, and instances of the user's model classes built from
 // the plan (which column goes to which model instance, and where each instance hangs).
-import { DATA, DIRTY, RAW, REL, rawBit, type Model, type ModelClass, type ModelMeta } from './model.js';
+import { DATA, RAW, REL, rawBit, type Model, type ModelMeta } from './model.js';
 import type { Field } from './fields.js';
 import type { RowType } from './queries.js';
 import type { SqlValue } from './values.js';
 
 /** What decoding needs from the session: the class and slots behind each model id. */
 export interface BoundClasses {
-  boundClass(id: number): { cls: ModelClass; meta: ModelMeta; coreToSlot: readonly number[] };
+  boundClass(id: number): { meta: ModelMeta; coreToSlot: readonly number[] };
 }
 
 const decoder = new TextDecoder();
@@ -90,8 +90,12 @@ class Reader {
   }
 }
 
+// V8 throws away optimized code whose objects' shapes die: a full GC with no Reader left
+// alive took the decoder's code with it, and the next payloads ran unoptimized (W5 right
+// after a GC cost 4x its steady time). The last Reader stays referenced, its text released.
+let lastReader: Reader | undefined;
+
 interface Target {
-  cls: ModelClass;
   meta: ModelMeta;
   coreToSlot: readonly number[];
   parent: number;
@@ -116,8 +120,6 @@ interface Column {
 export interface Plan {
   readonly targets: Target[];
   readonly columns: Column[];
-  /** Where the cells start, from the start of the payload. */
-  readonly end: number;
 }
 
 function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, columnCount: number): Plan {
@@ -141,12 +143,13 @@ function decodePlan(reader: Reader, classes: BoundClasses, targetCount: number, 
     const field = slot >= 0 ? meta.fields[slot] : undefined;
     columns.push({ target, slot, field, name, rawBit: field ? rawBit(field) : 0 });
   }
-  return { targets, columns, end: reader.pos - reader.base };
+  return { targets, columns };
 }
 
 /**
  * The rows of a payload. The bytes are a view on the wasm heap: read them fully before the
- * next call into the module. `cache` keeps the plan for the next payload of the same request.
+ * next call into the module. `cache` keeps the plan for the payloads of the same request
+ * that omit it.
  */
 export function decodeRows(
   bytes: Uint8Array,
@@ -154,15 +157,15 @@ export function decodeRows(
   rowType: RowType,
   cache?: { plan?: Plan },
 ): unknown[] {
-  const reader = new Reader(bytes);
+  const reader = (lastReader = new Reader(bytes));
   const rowCount = reader.u32();
   const columnCount = reader.u32();
   const targetCount = reader.u32();
   const textOffset = reader.u32();
   reader.text = decoder.decode(bytes.subarray(textOffset));
-  let plan = cache?.plan;
-  if (plan) reader.pos = reader.base + plan.end;
-  else plan = decodePlan(reader, classes, targetCount, columnCount);
+  // No columns: a prepared request's payload without its plan, kept in `cache` from the first.
+  let plan = columnCount === 0 ? cache?.plan : decodePlan(reader, classes, targetCount, columnCount);
+  if (!plan) throw new Error('peewasm: a result payload without its plan, and no plan kept');
   if (cache) cache.plan = plan;
   const { targets, columns } = plan;
 
@@ -188,6 +191,7 @@ export function decodeRows(
       for (let r = 0; r < rowCount; r++) rows[r] = tupleRow(reader, columns);
       break;
   }
+  reader.text = '';
   return rows;
 }
 
@@ -196,13 +200,8 @@ function convert(column: Column, value: SqlValue): unknown {
 }
 
 /** A loaded instance: no constructor run, no defaults, nothing dirty. */
-export function blankInstance(cls: ModelClass, meta: ModelMeta): Model {
-  const instance = Object.create(cls.prototype) as Model;
-  instance[DATA] = new Array<unknown>(meta.fields.length).fill(undefined);
-  instance[DIRTY] = null;
-  instance[REL] = null;
-  instance[RAW] = 0;
-  return instance;
+export function blankInstance(meta: ModelMeta): Model {
+  return new meta.Loaded();
 }
 
 /** A loaded value into its slot: a value that converts on read stays as stored (rawBit). */
@@ -236,7 +235,7 @@ interface JoinedRow {
 function modelRow(reader: Reader, targets: Target[], columns: Column[], row: JoinedRow): Model {
   const { instances, filled } = row;
   for (let t = 0; t < targets.length; t++) {
-    instances[t] = blankInstance(targets[t]!.cls, targets[t]!.meta);
+    instances[t] = blankInstance(targets[t]!.meta);
     filled[t] = false;
   }
   for (const column of columns) {
@@ -258,7 +257,7 @@ function modelRow(reader: Reader, targets: Target[], columns: Column[], row: Joi
 }
 
 function flatRow(reader: Reader, root: Target, columns: Column[]): Model {
-  const instance = blankInstance(root.cls, root.meta);
+  const instance = blankInstance(root.meta);
   for (const column of columns) {
     if (column.target === 0 && column.slot >= 0) setField(instance, column, reader.value());
     else setExtra(instance, root.meta, column.name, convert(column, reader.value()));
@@ -296,8 +295,8 @@ export function decodeGraph(bytes: Uint8Array, classes: BoundClasses): Model[] {
 const notLoaded = 9;
 
 function graphInstance(reader: Reader, classes: BoundClasses): Model {
-  const { cls, meta, coreToSlot } = classes.boundClass(reader.u32());
-  const instance = blankInstance(cls, meta);
+  const { meta, coreToSlot } = classes.boundClass(reader.u32());
+  const instance = blankInstance(meta);
   const data = instance[DATA];
   for (let position = 0; position < coreToSlot.length; position++) {
     if (reader.view.getUint8(reader.pos) === notLoaded) {

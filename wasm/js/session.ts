@@ -89,14 +89,19 @@ export class Session implements BoundClasses {
   // the module once, with their result plan decoded once.
   readonly #getById = new Map<ModelClass, PreparedRequest>();
   readonly #related = new Map<ForeignKeyField, PreparedRequest>();
+  readonly #runtime: NativeModule;
   readonly #heap: HeapViews;
   #replyAt: number | undefined;
+  // The handle whose address() the C exports were last given, and that address.
+  #addressed: NativeDatabase | undefined;
+  #address = 0;
   readonly #requests: HeapRequestWriter;
   readonly #replies: HeapReplyReader;
 
   constructor(db: Database, native: () => NativeDatabase, settle: Settle, runtime: NativeModule) {
     this.#native = native;
     this.#settle = settle;
+    this.#runtime = runtime;
     this.#heap = new HeapViews(runtime);
     this.#requests = new HeapRequestWriter(this.#heap);
     this.#replies = new HeapReplyReader(this.#heap);
@@ -301,13 +306,18 @@ export class Session implements BoundClasses {
   #runPrepared(prepared: PreparedRequest, values: readonly unknown[]): Model {
     const native = this.#native();
     const only = values.length === 1 ? values[0] : undefined;
+    const planKnown = prepared.cache.plan !== undefined;
     let outcome: number;
     if (typeof only === 'number') {
-      outcome = native._runPreparedNumber(prepared.id, only);
+      if (native !== this.#addressed) {
+        this.#addressed = native;
+        this.#address = native._address();
+      }
+      outcome = this.#runtime._peewasm_run_prepared_number(this.#address, prepared.id, only, planKnown ? 1 : 0);
     } else {
       const encoder = new Encoder(this);
       for (const value of values) encoder.param(value);
-      outcome = native._runPrepared(prepared.id, encoder.params);
+      outcome = native._runPrepared(prepared.id, encoder.params, planKnown);
     }
     if (outcome !== 0) this.#settle(native._takeOutcome());
     return decodeRows(this.#reply(native), this, 'models', prepared.cache)[0] as Model;
@@ -413,7 +423,7 @@ export class Session implements BoundClasses {
       return { pairs: made, params: defaultsEncoder.params };
     };
     const result = this.#settle(this.#native()._getOrCreate(JSON.stringify(request), encoder.params, defaults));
-    const instance = blankInstance(cls, meta);
+    const instance = blankInstance(meta);
     result.values.forEach((value, position) => {
       const field = meta.fields[coreToSlot[position]!]!;
       instance[DATA][field.slot] = value === null ? null : field.fromNative(value);

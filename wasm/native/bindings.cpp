@@ -1,7 +1,11 @@
 // EMSCRIPTEN_BINDINGS(peewasm): registrations only. Internal names start with an underscore;
 // the public names live in wasm/js, which owns these handles (users never call delete()).
+// The hottest entries are plain C exports as well: JS calls them as the module's wasm
+// functions (Module._peewasm_...), with the NativeDatabase's address(), without Embind's
+// wrapper and argument conversions.
 
 #include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
 
 #include "heap_stats.hpp"
 #include "native_database.hpp"
@@ -24,9 +28,9 @@ EMSCRIPTEN_BINDINGS(peewasm) {
       .function("_run", &NativeDatabase::run)
       .function("_prepare", &NativeDatabase::prepare)
       .function("_runPrepared", &NativeDatabase::run_prepared)
-      .function("_runPreparedNumber", &NativeDatabase::run_prepared_number)
       .function("_takeOutcome", &NativeDatabase::take_outcome)
       .function("_replyAddress", &NativeDatabase::reply_address)
+      .function("_address", &NativeDatabase::address)
       .function("_save", &NativeDatabase::save)
       .function("_insertRows", &NativeDatabase::insert_rows)
       .function("_requestBuffer", &NativeDatabase::request_buffer)
@@ -40,3 +44,12 @@ EMSCRIPTEN_BINDINGS(peewasm) {
 
   em::function("_heapStats", &peewasm::wasm::heap_stats);
 }
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int peewasm_run_prepared_number(peewasm::wasm::NativeDatabase* database, unsigned id,
+                                                     double value, int plan_known) {
+  return database->run_prepared_number(id, value, plan_known != 0);
+}
+
+}  // extern "C"

@@ -162,16 +162,10 @@ std::vector<std::uint8_t>& ResultEncoder::encode(const ModelSelect& query, const
 }
 
 std::vector<std::uint8_t>& ResultEncoder::encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
-                                                 const BoundModels& models, Header* header) {
+                                                 const BoundModels& models, bool with_plan) {
   start();
-  if (header && !header->bytes.empty()) {
-    out_.assign(header->bytes.begin(), header->bytes.end());
-    text_.assign(header->text.begin(), header->text.end());
-    text_units_ = header->text_units;
-  } else {
-    put_header(plan, models);
-    if (header) *header = Header{out_, text_, text_units_};
-  }
+  if (with_plan) put_header(plan, models);
+  else out_.resize(16);  // the header's four u32, 0: rows and text offset are patched below
 
   const auto& columns = plan.columns();
   std::uint32_t rows = 0;

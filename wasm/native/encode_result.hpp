@@ -14,6 +14,9 @@
 //           5 blob (u32 byte length, bytes) | 6 false | 7 true
 //           8 text that is not valid UTF-8 (u32 byte length, bytes; decoded on its own)
 //   text    every text of the payload, concatenated UTF-8, decoded once by JS.
+// A prepared request's payload omits targets and columns once JS holds its plan (JS says so
+// when it calls): columns and targets are 0 (a select has at least one column), the cells
+// follow the header, and JS reads them with the plan it kept.
 // Texts in the header parts are cells too (tag 4 or 8).
 //
 // Queries with eager loads the core attaches (see encode_loaded() below; prefetch) run in the
@@ -58,17 +61,10 @@ class ResultEncoder {
   // Runs the query and encodes its rows. The returned view points into this encoder's buffer:
   // valid until the next encode (JS copies what it keeps before calling again).
   std::vector<std::uint8_t>& encode(const ModelSelect& query, const BoundModels& models);
-  // The header and plan part of a payload, kept by a caller that encodes one plan again and
-  // again (a prepared request): later payloads copy it instead of writing it.
-  struct Header {
-    std::vector<std::uint8_t> bytes;
-    std::vector<std::uint8_t> text;
-    std::uint32_t text_units = 0;
-  };
-  // The same for a select compiled beforehand (a prepared request): its plan and SQL; with
-  // `header`, filled on first use and copied afterwards.
+  // The same for a select compiled beforehand (a prepared request): its plan and SQL. Without
+  // `with_plan` the payload omits the plan (see the layout above).
   std::vector<std::uint8_t>& encode(const RowPlan& plan, Database& database, const CompiledSql& compiled,
-                                    const BoundModels& models, Header* header = nullptr);
+                                    const BoundModels& models, bool with_plan = true);
   // Encodes instances the core built (a query run with its eager loads, or prefetch()).
   std::vector<std::uint8_t>& encode_graph(const std::vector<Instance>& instances, const BoundModels& models);
   // A select with eager loads: its rows and each backref load's rows, which JS attaches by

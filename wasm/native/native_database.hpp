@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -73,11 +74,16 @@ class NativeDatabase {
   // The hot entries answer with a number, not a result object: 0 when the call succeeded
   // and logged nothing, 1 when take_outcome() holds its result ({ok: false, ...} or
   // {ok: true} with events). On success the payload's address and byte length are the two
-  // u32 at reply_address(), valid until the next call.
-  int run_prepared(unsigned id, const emscripten::val& params);
-  int run_prepared_number(unsigned id, double value);  // one parameter, a number
+  // u32 at reply_address(), valid until the next call. `plan_known`: JS holds the plan of the
+  // request's payload, which then omits it (encode_result.hpp).
+  int run_prepared(unsigned id, const emscripten::val& params, bool plan_known);
+  // One parameter, a number: JS calls it through a plain C export (bindings.cpp), which
+  // costs less per call than an Embind method.
+  int run_prepared_number(unsigned id, double value, bool plan_known);
   emscripten::val take_outcome();
   double reply_address() const;
+  // This object's address, the first argument of the C exports.
+  double address() const;
   // Instance::save, its request in the heap buffer (heap_values.hpp), `length` bytes:
   // u32 model id, u8 force, u32 n + n x (u32 field position, value) for the fields set,
   // u32 n + n x u32 position for the dirty ones, u32 n + n x u32 position for only=
@@ -111,7 +117,7 @@ class NativeDatabase {
   Database& database();
   BoundModels& models();
   emscripten::val run_request(const Json& request, const emscripten::val& params);
-  void run_prepared_with(unsigned id, const std::vector<Value>& params);
+  void run_prepared_with(unsigned id, std::span<const Value> params, bool plan_known);
   const std::vector<std::uint8_t>& get_first(const ModelSelect& select);
   int reply(std::optional<emscripten::val> failure);
   // Points reply_ at what replies_ holds.

@@ -114,25 +114,32 @@ val NativeDatabase::prepare(const std::string& request_text, const val& params) 
   });
 }
 
-int NativeDatabase::run_prepared(unsigned id, const val& params) {
-  return reply(failure_of([&] { run_prepared_with(id, params_from_js(params)); }));
+int NativeDatabase::run_prepared(unsigned id, const val& params, bool plan_known) {
+  return reply(failure_of([&] { run_prepared_with(id, params_from_js(params), plan_known); }));
 }
 
-int NativeDatabase::run_prepared_number(unsigned id, double value) {
-  return reply(failure_of([&] { run_prepared_with(id, {number_value(value)}); }));
+int NativeDatabase::run_prepared_number(unsigned id, double value, bool plan_known) {
+  return reply(failure_of([&] {
+    const Value param = number_value(value);
+    run_prepared_with(id, {&param, 1}, plan_known);
+  }));
 }
 
-void NativeDatabase::run_prepared_with(unsigned id, const std::vector<Value>& params) {
+void NativeDatabase::run_prepared_with(unsigned id, std::span<const Value> params, bool plan_known) {
   if (id >= prepared_.size()) throw InterfaceError("no prepared request #" + std::to_string(id));
   PreparedSelect& prepared = prepared_[id];
+  // The request decoded again for these values: a call the compiled form cannot take, or
+  // the not-found error, which names their SQL and params.
+  const auto decoded = [&] {
+    return decode_request_select(prepared.request(), std::vector<Value>(params.begin(), params.end()), models());
+  };
   const CompiledSql* compiled = prepared.bind(params);
   const std::vector<std::uint8_t>* bytes = nullptr;
   if (!compiled) {
-    bytes = &get_first(decode_request_select(prepared.request(), params, models()));
+    bytes = &get_first(decoded());
   } else {
-    bytes = &encoder_.encode(prepared.plan(), database(), *compiled, models(), &prepared.header());
-    // The error names the SQL and params of these values: decoded again, nothing run.
-    if (row_count(*bytes) == 0) throw decode_request_select(prepared.request(), params, models()).not_found();
+    bytes = &encoder_.encode(prepared.plan(), database(), *compiled, models(), !plan_known);
+    if (row_count(*bytes) == 0) throw decoded().not_found();
   }
   reply_[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(bytes->data()));
   reply_[1] = static_cast<std::uint32_t>(bytes->size());
@@ -145,6 +152,8 @@ int NativeDatabase::reply(std::optional<val> failure) {
 }
 
 val NativeDatabase::take_outcome() { return std::exchange(outcome_, val::undefined()); }
+
+double NativeDatabase::address() const { return static_cast<double>(reinterpret_cast<std::uintptr_t>(this)); }
 
 double NativeDatabase::reply_address() const {
   return static_cast<double>(reinterpret_cast<std::uintptr_t>(reply_.data()));

@@ -77,7 +77,7 @@ std::optional<PreparedSelect::Compiled> PreparedSelect::compile(const json& requ
   std::vector<ValueType> types;
   for (const Value& param : params) types.push_back(param.type());
   RowPlan plan(select.node());
-  return Compiled{std::move(select), std::move(plan), std::move(actual), std::move(slots), std::move(types), {}};
+  return Compiled{std::move(select), std::move(plan), std::move(actual), std::move(slots), std::move(types)};
 }
 
 const CompiledSql* PreparedSelect::bind(std::span<const Value> params) {

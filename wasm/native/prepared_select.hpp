@@ -16,7 +16,6 @@
 #include <utility>
 #include <vector>
 
-#include "encode_result.hpp"
 #include "json.hpp"
 #include "peewasm/query/select.hpp"
 #include "peewasm/result/row_plan.hpp"
@@ -44,8 +43,6 @@ class PreparedSelect {
   // for them. The returned SQL is valid until the next call.
   const CompiledSql* bind(std::span<const Value> params);
   const RowPlan& plan() const { return compiled_->plan; }
-  // The payload header of the plan, for the encoder to fill once and copy afterwards.
-  ResultEncoder::Header& header() { return compiled_->header; }
 
  private:
   struct Compiled {
@@ -54,7 +51,6 @@ class PreparedSelect {
     CompiledSql sql;
     std::vector<std::pair<std::size_t, std::size_t>> slots;  // (SQL param, request param)
     std::vector<ValueType> types;                              // of the request params
-    ResultEncoder::Header header;
   };
   static std::optional<Compiled> compile(const Json& request, const std::vector<Value>& params,
                                          const BoundModels& models);
