@@ -424,10 +424,6 @@ function setUp(cls: ModelClass): ModelMeta {
   return meta;
 }
 
-// One loaded instance per model, never handed out: it keeps the shape of loaded rows alive
-// through full GCs, so the code that reads them is not thrown away (see results.ts).
-const keepShapes: Model[] = [];
-
 // A plain function over the class's prototype: `new` gives every loaded row one shape with
 // its four slots inside the object, cheaper than Object.create() and four stores; the slots'
 // array is a copy of a packed one, cheaper than new Array(n).fill().
@@ -440,7 +436,9 @@ function loadedInstances(cls: ModelClass, fieldCount: number): new () => Model {
     this[RAW] = 0;
   }
   Loaded.prototype = cls.prototype;
-  keepShapes.push(new (Loaded as unknown as new () => Model)());
+  // One instance, never handed out, lives as long as the model: it keeps the shape of loaded
+  // rows alive through full GCs, so the code that reads them is not thrown away (results.ts).
+  Object.defineProperty(Loaded, 'shape', { value: new (Loaded as unknown as new () => Model)() });
   return Loaded as unknown as new () => Model;
 }
 
