@@ -118,6 +118,23 @@ describe('Database', () => {
     b.close();
   });
 
+  // The module's SQLite OS layer keeps everything in memory (wasm/native/memory_only_vfs.cpp).
+  it('keeps temporary tables and large sorts in memory, with real randomness and the clock', async () => {
+    const db = await Database.open();
+    db.executeSql('CREATE TEMP TABLE "scratch" ("n" INTEGER, "pad" TEXT)');
+    db.executeSql(
+      `WITH RECURSIVE "seq"("n") AS (SELECT 1 UNION ALL SELECT "n" + 1 FROM "seq" WHERE "n" < 20000)
+       INSERT INTO "scratch" SELECT "n", hex(randomblob(64)) FROM "seq"`,
+    );
+    const [sorted] = db.querySql('SELECT count(*) AS "rows", max("pad") AS "top" FROM (SELECT * FROM "scratch" ORDER BY "pad")');
+    assert.equal(sorted.rows, 20000);
+    const [random] = db.querySql('SELECT count(DISTINCT "pad") AS "distinct" FROM "scratch"');
+    assert.equal(random.distinct, 20000);
+    const [clock] = db.querySql("SELECT CAST(strftime('%s', 'now') AS INTEGER) AS \"seconds\"");
+    assert.ok(Math.abs(clock.seconds - Date.now() / 1000) < 60, `${clock.seconds}`);
+    db.close();
+  });
+
   it('close() is idempotent and later calls throw InterfaceError', async () => {
     const db = await Database.open();
     assert.equal(db.closed, false);

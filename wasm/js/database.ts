@@ -88,7 +88,10 @@ export class Database {
     await loadRuntime();
   }
 
-  /** Opens (creating if needed) a database; ':memory:' is a private in-memory one. */
+  /**
+   * Opens a private in-memory database (':memory:', the default). The wasm module has no file
+   * system: a file path rejects with OperationalError 'unable to open database file'.
+   */
   static async open(path = ':memory:', options: OpenOptions = {}): Promise<Database> {
     return Database.#openWith(await loadRuntime(), path, options);
   }
