@@ -108,7 +108,9 @@ describe('errors', () => {
     for (const path of ['/no/such/dir/x.db', 'notes.db']) {
       await assert.rejects(Database.open(path), {
         name: 'OperationalError',
-        message: 'unable to open database file',
+        message:
+          `unable to open database file "${path}": peewasm keeps its databases in memory and has no files; ` +
+          "open ':memory:' (the default) and fill it with your models or SQL",
         sqliteCode: 14, // SQLITE_CANTOPEN
       });
     }

@@ -90,7 +90,7 @@ export class Database {
 
   /**
    * Opens a private in-memory database (':memory:', the default). The wasm module has no file
-   * system: a file path rejects with OperationalError 'unable to open database file'.
+   * system: a file path rejects with an OperationalError that says so.
    */
   static async open(path = ':memory:', options: OpenOptions = {}): Promise<Database> {
     return Database.#openWith(await loadRuntime(), path, options);

@@ -1,5 +1,7 @@
 #include "native_database.hpp"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <utility>
 
@@ -42,7 +44,16 @@ val event_to_js(const QueryEvent& event) {
 val NativeDatabase::open(const std::string& path, const val& pragmas) {
   return run_guarded([&] {
     if (database_) throw InterfaceError("The database is already open.");
-    database_ = std::make_unique<Database>(path, options_from_js(pragmas));
+    try {
+      database_ = std::make_unique<Database>(path, options_from_js(pragmas));
+    } catch (const OperationalError& error) {
+      // The module's SQLite has no files (memory_only_vfs.cpp): say so, not only SQLite's words.
+      if (error.sqlite_code() != SQLITE_CANTOPEN) throw;
+      throw OperationalError(std::string(error.what()) + " \"" + path +
+                                 "\": peewasm keeps its databases in memory and has no files; open ':memory:' "
+                                 "(the default) and fill it with your models or SQL",
+                             error.sqlite_code());
+    }
     models_ = std::make_unique<BoundModels>();
     return val::undefined();
   });
